@@ -1,0 +1,92 @@
+"""The ``agent-assist`` command: the panel by default, or a subcommand.
+
+Imports stay minimal here: subcommands import what they need when they run, so
+opening the panel pays only for the panel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from assistant import __version__
+from assistant.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from assistant.notes import cli as notes_cli
+    from assistant.playbooks import cli as playbook_cli
+
+    parser = argparse.ArgumentParser(
+        prog="agent-assist",
+        description="A docked side panel for phone agents. With no command, opens the panel.",
+    )
+    parser.add_argument("--version", action="version", version=f"agent-assist {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep everything the app writes in DIR (also AGENT_ASSIST_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the panel, wait until it is shown and search answers, then exit 0",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    notes_cli.register(commands)
+    playbook_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not _has_command(args_list):
+        return _panel(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        status: int = args.run(args)
+    except UserError as exc:
+        print(f"agent-assist: {exc.message}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+def _has_command(argv: list[str]) -> bool:
+    """True unless the arguments only open the panel (kept cheap: no parser built)."""
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--data-dir":
+            if rest:
+                rest.pop(0)
+            continue
+        if word.startswith("--data-dir=") or word == "--exit-when-ready":
+            continue
+        return True
+    return False
+
+
+def _panel(argv: list[str]) -> int:
+    data_dir = None
+    exit_when_ready = False
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--data-dir":
+            data_dir = rest.pop(0) if rest else None
+        elif word.startswith("--data-dir="):
+            data_dir = word.partition("=")[2]
+        elif word == "--exit-when-ready":
+            exit_when_ready = True
+    from assistant.ui.app import run_panel
+
+    return run_panel(data_dir=data_dir, exit_when_ready=exit_when_ready)
+
+
+def main_panel() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""Call records and follow-ups: fields, validation, storage, import and export (no Qt)."""

@@ -1,0 +1,124 @@
+"""``agent-assist import`` and ``agent-assist export``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import UserError
+
+
+def register(commands: Any) -> None:
+    imp = commands.add_parser(
+        "import",
+        help="import call records from JSON Lines or a raw CSV export",
+        description="Import call records. The whole file is checked first; if any line is "
+        "bad nothing is imported and every problem is listed as FILE:LINE: field: reason.",
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--skip-invalid", action="store_true", help="import the good lines, still list the bad"
+    )
+    imp.set_defaults(run=run_import)
+
+    exp = commands.add_parser(
+        "export",
+        help="export call records or follow-ups as CSV",
+        description="Export CSV for Excel (default) or, with --raw, for other systems and "
+        "for import.",
+    )
+    exp.add_argument("--table", choices=("calls", "followups"), default="calls")
+    exp.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this local day")
+    exp.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="to this local day, inclusive")
+    exp.add_argument("--out", type=Path, metavar="FILE", help="write here instead of stdout")
+    exp.add_argument(
+        "--raw", action="store_true", help="plain UTF-8, ISO 8601 UTC times, no escaping"
+    )
+    exp.set_defaults(run=run_export)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-03-15") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from assistant.notes.importer import import_file
+    from assistant.notes.timefmt import utc_now
+    from assistant.paths import resolve_paths
+    from assistant.settings import load_settings
+    from assistant.store.db import open_store
+
+    paths = resolve_paths(args.data_dir)
+    settings = load_settings(paths.settings_file)
+    store = open_store(paths.store_file)
+    try:
+        report = import_file(
+            store.sessions,
+            args.file,
+            skip_invalid=args.skip_invalid,
+            dispositions=settings.dispositions,
+            required=settings.required_fields,
+            now=utc_now(),
+        )
+    finally:
+        store.close()
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.problems and not args.skip_invalid:
+        print(
+            f"agent-assist: nothing imported: {report.invalid_lines} bad line(s) in {args.file}",
+            file=sys.stderr,
+        )
+        return 2
+    print(
+        f"imported {report.imported} record(s) ({report.created} new, {report.updated} updated), "
+        f"{report.followups} follow-up(s); skipped {report.invalid_lines} bad line(s)"
+    )
+    return 2 if report.problems else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from assistant.notes.export import export_csv
+    from assistant.paths import resolve_paths
+    from assistant.store.db import migrate
+
+    paths = resolve_paths(args.data_dir)
+    if not paths.store_file.exists():
+        raise UserError(f"{paths.store_file}: no store yet; nothing to export")
+    migrate(paths.store_file)
+    options = {"table": args.table, "since": args.since, "until": args.until, "raw": args.raw}
+    if args.out is None:
+        try:
+            export_csv(paths.store_file, sys.stdout.buffer, **options)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader (head, a closed pager) went away: not an error of ours.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    write_atomically(args.out, lambda out: export_csv(paths.store_file, out, **options))
+    return 0
+
+
+def write_atomically(target: Path, write: Any) -> None:
+    """Write via a temporary file beside ``target``: never a half-written export."""
+    target = target.expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write here: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,133 @@
+"""SQLAlchemy models of the call record and its follow-ups."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from assistant.notes.fields import LIST_SEPARATOR
+from assistant.notes.timefmt import parse_time, to_utc_text
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcTime(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC ISO 8601 text (sortable, exportable as is)."""
+
+    impl = String(25)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        return None if value is None else to_utc_text(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else parse_time(value)
+
+
+class TextList(TypeDecorator[list[str]]):
+    """A short list of words stored as one ``;``-separated cell, as it is exported."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: list[str] | None, dialect: Dialect) -> str | None:
+        return LIST_SEPARATOR.join(value) if value else None
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> list[str]:
+        return value.split(LIST_SEPARATOR) if value else []
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CallRecord(Base):
+    __tablename__ = "calls"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    status: Mapped[str] = mapped_column(String(8), default="draft")
+    started_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    talk_seconds: Mapped[int | None] = mapped_column(Integer)
+    wrap_up_seconds: Mapped[int | None] = mapped_column(Integer)
+    channel: Mapped[str | None] = mapped_column(String(16))
+    direction: Mapped[str | None] = mapped_column(String(16))
+    connect_status: Mapped[str | None] = mapped_column(String(16))
+    agent_id: Mapped[str | None] = mapped_column(Text)
+    agent_name: Mapped[str | None] = mapped_column(Text)
+    participants: Mapped[str | None] = mapped_column(Text)
+    customer_name: Mapped[str | None] = mapped_column(Text)
+    customer_title: Mapped[str | None] = mapped_column(Text)
+    customer_contact: Mapped[str | None] = mapped_column(Text)
+    account_ref: Mapped[str | None] = mapped_column(Text)
+    customer_type: Mapped[str | None] = mapped_column(String(16))
+    level: Mapped[str | None] = mapped_column(String(2))
+    emotion_start: Mapped[str | None] = mapped_column(String(16))
+    emotion_end: Mapped[str | None] = mapped_column(String(16))
+    facts: Mapped[str | None] = mapped_column(Text)
+    emotions: Mapped[str | None] = mapped_column(Text)
+    demands: Mapped[str | None] = mapped_column(Text)
+    request: Mapped[str | None] = mapped_column(Text)
+    key_problem: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    disposition: Mapped[str | None] = mapped_column(Text)
+    escalated_to: Mapped[str | None] = mapped_column(Text)
+    handoff: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(TextList, default=list)
+    templates_used: Mapped[list[str]] = mapped_column(TextList, default=list)
+    created_at: Mapped[datetime] = mapped_column(UtcTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcTime)
+
+    followups: Mapped[list[FollowUp]] = relationship(
+        back_populates="call",
+        cascade="all, delete-orphan",
+        order_by="FollowUp.due_at",
+    )
+
+    __table_args__ = (
+        Index("ix_calls_started_at", "started_at", "id"),
+        Index("ix_calls_updated_at", "updated_at"),
+    )
+
+
+class FollowUp(Base):
+    __tablename__ = "followups"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"))
+    owner: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    resources: Mapped[str | None] = mapped_column(Text)
+    plan: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    done_at: Mapped[datetime | None] = mapped_column(UtcTime)
+
+    call: Mapped[CallRecord] = relationship(back_populates="followups")
+
+    __table_args__ = (
+        Index("ix_followups_call_id", "call_id"),
+        Index("ix_followups_status_due_at", "status", "due_at"),
+    )
+
+
+class TemplateUsage(Base):
+    """How often and how lately the agent used a playbook entry (search ranking)."""
+
+    __tablename__ = "template_usage"
+
+    entry_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    use_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    favourite: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,1 @@
+"""The phrasing playbook: packs, templates, dated commitments, search and lint (no Qt)."""

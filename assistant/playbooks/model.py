@@ -1,0 +1,96 @@
+"""What a playbook is made of, as plain immutable data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# The categories of the domain brief. Order is the order the panel lists them in.
+CATEGORIES: tuple[str, ...] = (
+    "opening",
+    "closing",
+    "questioning",
+    "confirming",
+    "jargon",
+    "de_escalation",
+    "sandwich",
+    "complaint",
+    "crisis",
+    "commitment",
+    "handoff",
+    "written_reply",
+    "objection",
+    "proactive_care",
+    "cross_cultural",
+    "taboo",
+)
+
+EMOTION_STAGES: tuple[str, ...] = ("calm", "dissatisfied", "angry", "confrontational")
+CUSTOMER_TYPES: tuple[str, ...] = ("rational", "emotional", "direct", "unknown")
+LANGUAGES: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en")
+
+# Placeholders every template may use without defining them: the panel fills them
+# from the agent's settings and the current call record.
+BUILTIN_PLACEHOLDERS: tuple[str, ...] = (
+    "agent_name",
+    "agent_id",
+    "customer_name",
+    "customer_title",
+    "customer_contact",
+    "account_ref",
+)
+
+Origin = Literal["builtin", "user", "team"]
+PlaceholderKind = Literal["text", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A named blank in a template body, written ``{name}``."""
+
+    name: str
+    label: str = ""
+    default: str | None = None
+    choices: tuple[str, ...] = ()
+    kind: PlaceholderKind = "text"
+    # For kind == "date": a relative spec such as "+1 business day at 10:00".
+    spec: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    title: str
+    category: str
+    body: str
+    tags: tuple[str, ...] = ()
+    when_to_use: str = ""
+    emotion_stages: tuple[str, ...] = ()
+    customer_types: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    term: str = ""
+    plain: str = ""
+    analogy: str = ""
+    placeholders: tuple[Placeholder, ...] = ()
+    language: str = "en"
+    pack_id: str = ""
+    source: str = ""
+    line: int = 0
+
+    def placeholder(self, name: str) -> Placeholder | None:
+        for p in self.placeholders:
+            if p.name == name:
+                return p
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    id: str
+    name: str
+    language: str
+    version: str
+    author: str
+    origin: Origin
+    source: str
+    entries: tuple[Entry, ...] = field(default=())

@@ -1,0 +1,159 @@
+"""The agent's and the centre's settings, kept in ``settings.json`` in the data dir.
+
+The centre edits the required fields, the level clocks, the dispositions, the
+country and office hours; the panel writes the agent's name, ID and dock position.
+Unknown keys are kept as they are so a newer version's settings survive an older app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import UserError
+
+LEVELS: tuple[str, ...] = ("L1", "L2", "L3", "L4")
+
+DEFAULT_REQUIRED_FIELDS: tuple[str, ...] = (
+    "started_at",
+    "channel",
+    "direction",
+    "customer_contact",
+    "request",
+    "key_problem",
+    "outcome",
+    "resolution",
+)
+
+DEFAULT_DISPOSITIONS: tuple[str, ...] = (
+    "info_provided",
+    "resolved_first_contact",
+    "callback_scheduled",
+    "escalated",
+    "transferred",
+    "complaint_logged",
+    "no_action_needed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelClock:
+    """First-response and resolution targets, as date specs counted in business time."""
+
+    first_response: str
+    resolution: str
+
+
+# The domain brief gives L1 and L3; L2 and L4 are "set by the centre": these are
+# our starting points, which a centre overrides in settings.json.
+DEFAULT_LEVEL_CLOCKS: dict[str, LevelClock] = {
+    "L1": LevelClock("+30 business minutes", "+24 business hours"),
+    "L2": LevelClock("+1 business hour", "+48 business hours"),
+    "L3": LevelClock("+2 business hours", "+72 business hours"),
+    "L4": LevelClock("+1 business hour", "+5 business days"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    agent_name: str = ""
+    agent_id: str = ""
+    country: str = "CN"
+    office_hours: str = "09:00-18:00"
+    language: str = ""  # UI language; empty follows the system locale
+    required_fields: tuple[str, ...] = DEFAULT_REQUIRED_FIELDS
+    dispositions: tuple[str, ...] = DEFAULT_DISPOSITIONS
+    level_clocks: dict[str, LevelClock] = field(default_factory=lambda: dict(DEFAULT_LEVEL_CLOCKS))
+    dock_edge: str = "right"
+    panel_width: int = 360
+    screen: str = ""
+    sync_url: str = ""
+    backup_days: int = 7
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+_TUPLE_FIELDS = {"required_fields", "dispositions"}
+
+
+def load_settings(path: Path) -> Settings:
+    """Read settings; a missing file gives the defaults, a bad one a message naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read settings: {exc.strerror}") from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    if not isinstance(raw, dict):
+        raise UserError(f"{path}: settings must be a JSON object")
+    return _from_mapping(raw, path)
+
+
+def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    known = {f.name for f in fields(Settings)} - {"extra"}
+    for name, value in raw.items():
+        if name not in known:
+            continue
+        expected = getattr(defaults, name)
+        if name == "level_clocks":
+            values[name] = _level_clocks(value, path)
+        elif name in _TUPLE_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UserError(f"{path}: {name}: must be a list of strings")
+            values[name] = tuple(value)
+        elif isinstance(expected, bool) or not isinstance(value, type(expected)):
+            raise UserError(f"{path}: {name}: must be a {type(expected).__name__}")
+        else:
+            values[name] = value
+    extra = {k: v for k, v in raw.items() if k not in known}
+    return Settings(**values, extra=extra)
+
+
+def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:
+    if not isinstance(value, dict):
+        raise UserError(f"{path}: level_clocks: must be an object keyed by level")
+    clocks = dict(DEFAULT_LEVEL_CLOCKS)
+    for level, clock in value.items():
+        if level not in LEVELS:
+            raise UserError(f"{path}: level_clocks: unknown level {level!r} (use L1-L4)")
+        if not isinstance(clock, dict) or not all(
+            isinstance(clock.get(k), str) for k in ("first_response", "resolution")
+        ):
+            raise UserError(
+                f"{path}: level_clocks.{level}: needs first_response and resolution date specs"
+            )
+        clocks[level] = LevelClock(clock["first_response"], clock["resolution"])
+    return clocks
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically: a crash mid-write leaves the old file, never half a file."""
+    data = asdict(settings)
+    extra = data.pop("extra")
+    data.update(extra)
+    for name in _TUPLE_FIELDS:
+        data[name] = list(data[name])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

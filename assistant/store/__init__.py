@@ -1,0 +1,1 @@
+"""The local SQLite store: connection, schema version, migrations (no Qt)."""

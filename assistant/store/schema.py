@@ -1,0 +1,10 @@
+"""Schema revisions the app knows, readable without importing SQLAlchemy or Alembic.
+
+A test checks these against the Alembic scripts, so the fast start-up path can
+compare a store's version with plain ``sqlite3``.
+"""
+
+from __future__ import annotations
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD_REVISION = KNOWN_REVISIONS[-1]

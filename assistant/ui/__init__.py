@@ -1,0 +1,1 @@
+"""The Qt side of Agent Assist. Only this package imports PySide6."""

@@ -1,0 +1,69 @@
+"""Shared pieces of the benchmark modules."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    value: float
+    unit: str
+    target: str  # e.g. "<= 5" or ">= 0.5"
+
+    @property
+    def ok(self) -> bool:
+        op, _, bound = self.target.partition(" ")
+        limit = float(bound)
+        return self.value <= limit if op == "<=" else self.value >= limit
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "value": round(self.value, 6),
+            "unit": self.unit,
+            "target": self.target,
+            "ok": self.ok,
+        }
+
+
+def percentile(samples: Sequence[float], q: float) -> float:
+    ordered = sorted(samples)
+    index = max(0, math.ceil(q / 100 * len(ordered)) - 1)
+    return ordered[index]
+
+
+def median(samples: Sequence[float]) -> float:
+    return percentile(samples, 50)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def app_command(*args: str) -> list[str]:
+    """The agent-assist CLI as a subprocess of this interpreter."""
+    return [sys.executable, "-m", "assistant", *args]
+
+
+def run_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(cmd, check=True, **kwargs)  # type: ignore[call-overload,no-any-return]
