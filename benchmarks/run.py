@@ -29,7 +29,9 @@ def _modules() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--only", default="", help="comma-separated metric or module names")
@@ -52,7 +54,10 @@ def _print(metric: Metric, *, as_json: bool) -> None:
         print(json.dumps(metric.as_dict(), ensure_ascii=False), flush=True)
     else:
         ok = "ok" if metric.ok else "MISSED"
-        print(f"{metric.name:<28} {metric.value:>12.4g} {metric.unit:<8} {metric.target:<10} {ok}", flush=True)
+        print(
+            f"{metric.name:<28} {metric.value:>12.4g} {metric.unit:<8} {metric.target:<10} {ok}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

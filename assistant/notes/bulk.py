@@ -46,7 +46,11 @@ def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     statement = insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.id],
-        set_={c.name: statement.excluded[c.name] for c in table.c if c.name != "id"},
+        set_={
+            c.name: statement.excluded[c.name]
+            for c in table.c
+            if c.name != "id" and c.computed is None
+        },
     )
     for start in range(0, len(rows), CHUNK):
         session.execute(statement, rows[start : start + CHUNK])

@@ -34,7 +34,9 @@ def register(commands: Any) -> None:
     )
     exp.add_argument("--table", choices=("calls", "followups"), default="calls")
     exp.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this local day")
-    exp.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="to this local day, inclusive")
+    exp.add_argument(
+        "--until", type=_day, metavar="YYYY-MM-DD", help="to this local day, inclusive"
+    )
     exp.add_argument("--out", type=Path, metavar="FILE", help="write here instead of stdout")
     exp.add_argument(
         "--raw", action="store_true", help="plain UTF-8, ISO 8601 UTC times, no escaping"

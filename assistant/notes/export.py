@@ -28,6 +28,7 @@ from assistant.notes.fields import (
     CALL_FIELDS,
     FOLLOWUP_FIELDS,
     FieldSpec,
+    csv_line_sql,
 )
 from assistant.store.db import BUSY_TIMEOUT_MS, apply_pragmas, store_error
 
@@ -52,18 +53,6 @@ def neutralise(cell: str) -> str:
     if cell.startswith(_FORMULA_START) and not _PHONE.fullmatch(cell):
         return "'" + cell
     return cell
-
-
-def _csv_cell_sql(spec: FieldSpec) -> str:
-    """SQL giving the column's CSV cell text, quoted the way csv.writer quotes it."""
-    col = spec.name
-    if spec.kind == "seconds":
-        return f"coalesce({col}, '')"
-    return (
-        f"CASE WHEN {col} IS NULL THEN '' "
-        f"WHEN {col} GLOB '*[\",'||char(10)||char(13)||']*' "
-        f"THEN '\"'||replace({col}, '\"', '\"\"')||'\"' ELSE {col} END"
-    )
 
 
 def _range_clause(
@@ -145,7 +134,8 @@ def _raw_lines(
 ) -> Iterator[tuple[bytes, int]]:
     header = ",".join(s.name for s in specs) + "\r\n"
     yield header.encode(), 0
-    line = "||','||".join(_csv_cell_sql(s) for s in specs)
+    # Calls keep their raw line in a generated column; follow-ups are few.
+    line = "csv_raw" if table == "calls" else csv_line_sql(specs)
     cursor = conn.execute(f"SELECT {line} FROM {table}{where} ORDER BY {ORDER[table]}", params)
     while True:
         batch = cursor.fetchmany(CHUNK)

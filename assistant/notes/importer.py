@@ -96,7 +96,9 @@ def _read_jsonl(
             yield ParsedLine(number, "calls", {}, None, [problem])
             continue
         if not isinstance(raw, dict):
-            yield ParsedLine(number, "calls", {}, None, [FieldProblem("(line)", "not a JSON object")])
+            yield ParsedLine(
+                number, "calls", {}, None, [FieldProblem("(line)", "not a JSON object")]
+            )
             continue
         values, problems = coerce_call(raw, dispositions=dispositions, ignore=("followups",))
         followups: list[Values] = []
@@ -112,7 +114,9 @@ def _read_jsonl(
             if fvalues.get("call_id") not in (None, values.get("id")):
                 fproblems.append(FieldProblem("call_id", "does not match the record's id"))
             fvalues["call_id"] = values.get("id")
-            problems.extend(FieldProblem(f"followups[{index}].{p.field}", p.reason) for p in fproblems)
+            problems.extend(
+                FieldProblem(f"followups[{index}].{p.field}", p.reason) for p in fproblems
+            )
             followups.append(fvalues)
         if values.get("status") == "final" and not problems:
             problems.extend(finalise_problems(values, followups, required))

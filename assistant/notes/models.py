@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import Computed, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from assistant.notes.fields import LIST_SEPARATOR
+from assistant.notes.fields import CALL_FIELDS, LIST_SEPARATOR, csv_line_sql
 from assistant.notes.timefmt import parse_time, to_utc_text
 
 NAMING_CONVENTION = {
@@ -85,10 +85,14 @@ class CallRecord(Base):
     escalated_to: Mapped[str | None] = mapped_column(Text)
     handoff: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
-    tags: Mapped[list[str]] = mapped_column(TextList, default=list)
-    templates_used: Mapped[list[str]] = mapped_column(TextList, default=list)
+    tags: Mapped[list[str]] = mapped_column(TextList, nullable=True, default=list)
+    templates_used: Mapped[list[str]] = mapped_column(TextList, nullable=True, default=list)
     created_at: Mapped[datetime] = mapped_column(UtcTime)
     updated_at: Mapped[datetime] = mapped_column(UtcTime)
+    # The row as a raw CSV line, computed by SQLite on every write (see export).
+    csv_raw: Mapped[str | None] = mapped_column(
+        Text, Computed(csv_line_sql(CALL_FIELDS), persisted=True), deferred=True
+    )
 
     followups: Mapped[list[FollowUp]] = relationship(
         back_populates="call",

@@ -58,8 +58,6 @@ def save_call(
             setattr(call, name, value)
     if not keep_timestamps or values.get("updated_at") is None:
         call.updated_at = now
-    if call.created_at is None:
-        call.created_at = now
     if followups is not None:
         existing = {f.id: f for f in call.followups}
         for item in followups:

@@ -123,9 +123,7 @@ def coerce_call(
         problems.append(FieldProblem("ended_at", "is before started_at"))
     disposition = values.get("disposition")
     if disposition is not None and dispositions and disposition not in dispositions:
-        problems.append(
-            FieldProblem("disposition", f"{disposition!r} is not in the centre's list")
-        )
+        problems.append(FieldProblem("disposition", f"{disposition!r} is not in the centre's list"))
     return values, problems
 
 
@@ -139,7 +137,7 @@ def coerce_followup(raw: Mapping[str, Any]) -> tuple[Values, list[FieldProblem]]
 
 
 def _blank(value: Any) -> bool:
-    return value is None or value == "" or value == []
+    return value is None or value in ("", [])
 
 
 def finalise_problems(

@@ -50,13 +50,14 @@ class DateSpec:
 
     ``amount`` means, by ``kind``:
 
-    - ``elapsed``: minutes of wall-clock time (``+2h``, ``+30m``);
+    - ``elapsed``: minutes of real elapsed time (``+2h``, ``+30m``);
     - ``days``: calendar days from today (``+1d``, ``today``=0, ``tomorrow``=1);
     - ``business_minutes``: minutes counted inside office hours;
     - ``business_days``: working days after today;
     - ``weekday``: 0 (Monday) to 6 (Sunday), the next such day after today.
 
     ``at`` is the time of day; ``None`` keeps the current time of day.
+    ``str(spec)`` gives the canonical English spec text, which parses back to ``spec``.
     """
 
     kind: SpecKind
@@ -82,7 +83,7 @@ class DateSpec:
                 return f"+{self.amount} business minutes"
             return f"+{self.amount // 60} business hours"
         if self.kind == "business_days":
-            return f"+{self.amount} business days{at}"
+            return f"+{self.amount} business day{'s' if self.amount != 1 else ''}{at}"
         return f"next {_EN_WEEKDAYS[self.amount].lower()}{at}"
 
 
@@ -139,7 +140,7 @@ _OPT_TIME = r"(?:\s*" + _TIME + r")?"
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     # Compiled on first use: keeps importing this module cheap.
-    n = r"\+\s*(?P<n>\d{1,7})\s*"
+    n = r"\+\s*(?P<n>\d+)\s*"
     biz = r"(?:business|working|work)\s*"
     forms = (
         ("hours", n + r"(?:h|hr|hrs|hours?|[个個]?小[时時]|钟头|鐘頭)"),
@@ -195,7 +196,9 @@ def parse_spec(text: str) -> DateSpec:
             continue
         at = _time_of(m, text)
         groups = m.groupdict()
-        n = int(groups["n"]) if groups.get("n") is not None else 0
+        digits = groups.get("n") or "0"
+        # Bounded before int(): a pasted run of digits must not cost anything.
+        n = int(digits) if len(digits) <= 9 else _MAX_MINUTES + 1
         kind: SpecKind
         if form == "day_word":
             return DateSpec("days", _DAY_WORDS[groups["word"]], at)
@@ -221,7 +224,7 @@ def parse_spec(text: str) -> DateSpec:
         return DateSpec(kind, amount, at)
     if re.fullmatch(r"today|tomorrow|今天|今日|明天|明日|后天|後天|next [a-z]+", norm):
         raise DateSpecError(text, "say at what time, e.g. 'tomorrow 10:00'")
-    raise DateSpecError(text, "this is not one of the forms below")
+    raise DateSpecError(text, "not a form this app can read")
 
 
 # --- resolving ---------------------------------------------------------------------

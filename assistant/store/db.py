@@ -43,7 +43,9 @@ def read_revision(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if "alembic_version" not in tables:
                 if tables:
                     raise UserError(f"{path}: this is not an Agent Assist store (unknown tables)")
@@ -68,7 +70,9 @@ def store_error(path: Path, exc: sqlite3.Error | Exception) -> UserError:
     if "disk is full" in text or "full" in text:
         return UserError(f"{path}: the disk is full; free some space and save again")
     if "unable to open" in text:
-        return UserError(f"{path}: cannot open the store; check that the folder exists and is writable")
+        return UserError(
+            f"{path}: cannot open the store; check that the folder exists and is writable"
+        )
     return UserError(f"{path}: {exc}")
 
 

@@ -6,45 +6,67 @@ Revises:
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
+
+from assistant.notes.fields import FieldSpec, csv_line_sql
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
-TEXT_COLUMNS = (
-    "agent_id agent_name participants customer_name customer_title customer_contact "
-    "account_ref facts emotions demands request key_problem outcome disposition "
-    "escalated_to handoff notes"
-).split()
+# The calls table as this revision defines it: (name, SQL type, kind). Frozen here
+# so later changes to the app's field list cannot change what this step creates.
+CALL_COLUMNS: list[tuple[str, sa.types.TypeEngine[Any], str]] = [
+    ("id", sa.String(36), "id"),
+    ("status", sa.String(8), "enum"),
+    ("started_at", sa.String(25), "datetime"),
+    ("ended_at", sa.String(25), "datetime"),
+    ("talk_seconds", sa.Integer(), "seconds"),
+    ("wrap_up_seconds", sa.Integer(), "seconds"),
+    ("channel", sa.String(16), "enum"),
+    ("direction", sa.String(16), "enum"),
+    ("connect_status", sa.String(16), "enum"),
+    ("agent_id", sa.Text(), "text"),
+    ("agent_name", sa.Text(), "text"),
+    ("participants", sa.Text(), "text"),
+    ("customer_name", sa.Text(), "text"),
+    ("customer_title", sa.Text(), "text"),
+    ("customer_contact", sa.Text(), "text"),
+    ("account_ref", sa.Text(), "text"),
+    ("customer_type", sa.String(16), "enum"),
+    ("level", sa.String(2), "enum"),
+    ("emotion_start", sa.String(16), "enum"),
+    ("emotion_end", sa.String(16), "enum"),
+    ("facts", sa.Text(), "text"),
+    ("emotions", sa.Text(), "text"),
+    ("demands", sa.Text(), "text"),
+    ("request", sa.Text(), "text"),
+    ("key_problem", sa.Text(), "text"),
+    ("outcome", sa.Text(), "text"),
+    ("resolution", sa.String(16), "enum"),
+    ("disposition", sa.Text(), "text"),
+    ("escalated_to", sa.Text(), "text"),
+    ("handoff", sa.Text(), "text"),
+    ("notes", sa.Text(), "text"),
+    ("tags", sa.Text(), "list"),
+    ("templates_used", sa.Text(), "list"),
+    ("created_at", sa.String(25), "datetime"),
+    ("updated_at", sa.String(25), "datetime"),
+]
+NOT_NULL = {"id", "status", "created_at", "updated_at"}
 
 
 def upgrade() -> None:
+    specs = tuple(FieldSpec(name, kind) for name, _, kind in CALL_COLUMNS)  # type: ignore[arg-type]
     op.create_table(
         "calls",
-        sa.Column("id", sa.String(36), nullable=False),
-        sa.Column("status", sa.String(8), nullable=False),
-        sa.Column("started_at", sa.String(25)),
-        sa.Column("ended_at", sa.String(25)),
-        sa.Column("talk_seconds", sa.Integer()),
-        sa.Column("wrap_up_seconds", sa.Integer()),
-        sa.Column("channel", sa.String(16)),
-        sa.Column("direction", sa.String(16)),
-        sa.Column("connect_status", sa.String(16)),
-        *[sa.Column(name, sa.Text()) for name in TEXT_COLUMNS[:7]],
-        sa.Column("customer_type", sa.String(16)),
-        sa.Column("level", sa.String(2)),
-        sa.Column("emotion_start", sa.String(16)),
-        sa.Column("emotion_end", sa.String(16)),
-        *[sa.Column(name, sa.Text()) for name in TEXT_COLUMNS[7:13]],
-        sa.Column("resolution", sa.String(16)),
-        *[sa.Column(name, sa.Text()) for name in TEXT_COLUMNS[13:]],
-        sa.Column("tags", sa.Text()),
-        sa.Column("templates_used", sa.Text()),
-        sa.Column("created_at", sa.String(25), nullable=False),
-        sa.Column("updated_at", sa.String(25), nullable=False),
+        *[sa.Column(name, kind, nullable=name not in NOT_NULL) for name, kind, _ in CALL_COLUMNS],
+        # The row as a raw CSV line, kept by SQLite itself: exporting then only reads it.
+        sa.Column("csv_raw", sa.Text(), sa.Computed(csv_line_sql(specs), persisted=True)),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_calls")),
     )
     op.create_index("ix_calls_started_at", "calls", ["started_at", "id"])

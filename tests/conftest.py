@@ -1,0 +1,133 @@
+"""Shared fixtures: a data dir per test, a store built once and copied, sample records."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.paths import Paths
+from assistant.store.db import Store, open_store
+
+
+@pytest.fixture(scope="session")
+def _template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Migrating an empty store takes a while; build it once and copy it per test.
+    path = tmp_path_factory.mktemp("template") / "calls.sqlite3"
+    open_store(path).close()
+    return path
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    return Paths(tmp_path / "data")
+
+
+@pytest.fixture
+def store(paths: Paths, _template_store: Path) -> Iterator[Store]:
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(_template_store, paths.store_file)
+    opened = open_store(paths.store_file)
+    yield opened
+    opened.close()
+
+
+def call_record(**overrides: Any) -> dict[str, Any]:
+    """A complete, finalisable record as JSON Lines carries it."""
+    record: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "status": "final",
+        "started_at": "2024-03-15T14:00:00+08:00",
+        "ended_at": "2024-03-15T14:06:30+08:00",
+        "talk_seconds": 390,
+        "wrap_up_seconds": 120,
+        "channel": "phone",
+        "direction": "inbound",
+        "connect_status": "connected",
+        "agent_id": "A1024",
+        "agent_name": "王芳",
+        "participants": "王芳; 李明",
+        "customer_name": "李明",
+        "customer_title": "李总",
+        "customer_contact": "+86 138 0013 8000",
+        "account_ref": "ENT-2024-0042",
+        "customer_type": "rational",
+        "level": "L2",
+        "emotion_start": "dissatisfied",
+        "emotion_end": "calm",
+        "facts": "3月14日提交升级申请, 未收到回复",
+        "emotions": "着急, 担心影响下月业务",
+        "demands": "下月1日前完成企业版升级",
+        "request": "如何升级到企业版",
+        "key_problem": "希望下月1日前完成，升级需要3个工作日",
+        "outcome": "告知需3个工作日，建议提前5天申请",
+        "resolution": "partial",
+        "disposition": "callback_scheduled",
+        "escalated_to": "技术支持二线",
+        "handoff": "客户背景：企业客户；问题：升级时间；已做：说明流程",
+        "notes": '客户说"务必"在月底前, 多行\n第二行',
+        "tags": ["升级", "企业版"],
+        "templates_used": ["zh.commit.callback"],
+        "created_at": "2024-03-15T14:00:05+08:00",
+        "updated_at": "2024-03-15T14:10:00+08:00",
+        "followups": [
+            {
+                "id": str(uuid.uuid4()),
+                "owner": "技术支持",
+                "due_at": "2024-03-20T18:00:00+08:00",
+                "resources": "升级工单",
+                "plan": "提交升级申请",
+                "status": "open",
+            },
+            {
+                "id": str(uuid.uuid4()),
+                "owner": "工程部",
+                "due_at": "2024-03-25T18:00:00+08:00",
+                "plan": "完成配置",
+                "status": "open",
+            },
+        ],
+    }
+    record.update(overrides)
+    return record
+
+
+@pytest.fixture
+def make_record() -> Callable[..., dict[str, Any]]:
+    return call_record
+
+
+@pytest.fixture
+def write_jsonl(tmp_path: Path) -> Callable[..., Path]:
+    def write(records: list[dict[str, Any]], name: str = "calls.jsonl") -> Path:
+        path = tmp_path / name
+        path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+        return path
+
+    return write
+
+
+@pytest.fixture
+def cli(paths: Paths, capsysbinary: pytest.CaptureFixture[bytes]) -> Callable[..., Any]:
+    """Run ``agent-assist`` in-process against the test's data dir."""
+    from assistant.cli import main
+
+    class Result:
+        def __init__(self, status: int, out: bytes, err: bytes) -> None:
+            self.status, self.out, self.err = status, out, err
+            self.text = out.decode("utf-8")
+            self.errors = err.decode("utf-8")
+
+    def run(*args: str) -> Result:
+        status = main(["--data-dir", str(paths.data_dir), *args])
+        captured = capsysbinary.readouterr()
+        return Result(status, captured.out, captured.err)
+
+    return run
