@@ -114,7 +114,8 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
                 raise UserError(f"{path}: {name}: must be a list of strings")
             values[name] = tuple(value)
         elif isinstance(expected, bool) or not isinstance(value, type(expected)):
-            raise UserError(f"{path}: {name}: must be a {type(expected).__name__}")
+            kind = "a whole number" if isinstance(expected, int) else "text"
+            raise UserError(f"{path}: {name}: must be {kind}")
         else:
             values[name] = value
     extra = {k: v for k, v in raw.items() if k not in known}

@@ -223,12 +223,20 @@ def _jargon_key(jargon: Sequence[Entry], text: str) -> _JargonKey:
     # Same term in several packs: prefer the entry in the text's language.
     zh_text = _has_cjk(text)
     rows = [
-        (e.id, e.term.strip(), e.plain.strip(), e.language)
+        (e.id, term, e.plain.strip(), e.language)
         for e in jargon
-        if e.category == "jargon" and e.term.strip()
+        if e.category == "jargon" and (term := _spoken_term(e.term))
     ]
     rows.sort(key=lambda r: r[3].startswith("zh") != zh_text)
     return tuple(rows)
+
+
+def _spoken_term(term: str) -> str:
+    """The word itself: "SLA（服务等级协议）" is said, and typed, as "SLA"."""
+    return _GLOSS.sub("", term).strip()
+
+
+_GLOSS = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 
 
 def _jargon_message(term: str, plain: str, language: str) -> str:
