@@ -15,8 +15,10 @@ from assistant.errors import UserError
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from assistant.maintenance import cli as maintenance_cli
     from assistant.notes import cli as notes_cli
     from assistant.playbooks import cli as playbook_cli
+    from assistant.sync import cli as sync_cli
 
     parser = argparse.ArgumentParser(
         prog="agent-assist",
@@ -36,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     notes_cli.register(commands)
     playbook_cli.register(commands)
+    maintenance_cli.register(commands)
+    sync_cli.register(commands)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Keeping the local store healthy: checks, backups, restore, logs (no Qt)."""
