@@ -57,7 +57,9 @@ class Placeholder:
     spec: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ is several times slower, and the warm
+# start rebuilds every entry from the cache. Treat entries as read-only all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class Entry:
     id: str
     title: str
