@@ -143,3 +143,10 @@ def test_lint_flags_vague_promises_and_jargon(cli: Any) -> None:
     assert lines[0].startswith("3-5\tvague\t尽快")
     assert lines[1].startswith("10-13\tjargon\tSLA")
     assert cli("playbook", "lint", "明天上午10:00前给您回电").status == 0
+
+
+def test_documented_example_pack_passes_the_check(cli: Any) -> None:
+    example = Path(__file__).resolve().parents[2] / "docs" / "example-pack.yaml"
+    result = cli("playbook", "check", str(example))
+    assert result.status == 0, result.text
+    assert "4 entries: no problems" in result.errors
