@@ -25,7 +25,8 @@ def register(commands: Any) -> None:
     check = sub.add_parser(
         "check",
         help="check packs; every problem as FILE:LINE: ENTRY-ID: message",
-        description="Check pack files (default: every pack that would load). Exit 1 on any problem.",
+        description="Check pack files (default: every pack that would load). "
+        "Exit 1 on any problem.",
     )
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack files or folders")
     check.set_defaults(run=run_check)

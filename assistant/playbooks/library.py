@@ -192,8 +192,9 @@ def _read_cache(path: Path, key: bytes) -> Library | None:
         entries = tuple(_entry_from(t) for t in payload[3])
         packs: list[Pack] = []
         start = 0
-        for *meta, count in payload[2]:
-            packs.append(Pack(*meta, entries=entries[start : start + count]))
+        for pack_id, name, language, version, author, origin, source, count in payload[2]:
+            chunk = entries[start : start + count]
+            packs.append(Pack(pack_id, name, language, version, author, origin, source, chunk))
             start += count
         problems = tuple(Problem(*p) for p in payload[4])
         index = SearchIndex.from_bytes(payload[5], entries)

@@ -89,10 +89,7 @@ def _mapping(node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node
 
 def _text(node: yaml.Node, what: str, *, required: bool = False) -> str:
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == _NULL_TAG and node.style is None:
-            value = ""
-        else:
-            value = str(node.value)
+        value = "" if node.tag == _NULL_TAG and node.style is None else str(node.value)
         if required and not value.strip():
             raise _Invalid(_line(node), f"{what} is empty")
         return value
@@ -335,9 +332,12 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
 def _guess_id(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "id":
-                if isinstance(value, yaml.ScalarNode):
-                    return str(value.value)
+            if (
+                isinstance(key, yaml.ScalarNode)
+                and key.value == "id"
+                and isinstance(value, yaml.ScalarNode)
+            ):
+                return str(value.value)
     return ""
 
 
