@@ -41,8 +41,7 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     modules = _core_modules()
     assert "assistant.notes.export" in modules
     assert "assistant.playbooks.search" in modules
-    code = "\n".join(f"import {m}" for m in modules) + (
-        "\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
-    )
+    qt = "sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))"
+    code = "\n".join(f"import {m}" for m in modules) + f"\nimport sys\nprint({qt})"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
