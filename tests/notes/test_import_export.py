@@ -254,7 +254,7 @@ def test_raw_lines_are_quoted_exactly_as_the_csv_module_quotes(
 ) -> None:
     from assistant.notes.fields import CALL_FIELD_NAMES
 
-    tricky = ['a,b', 'say "hi"', "two\nlines", "cr\rhere", "plain", "，全角逗号", " lead"]
+    tricky = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "plain", "，全角逗号", " lead"]
     cli("import", str(write_jsonl([make_record(notes=t, facts=t, tags=[t]) for t in tricky])))
     with sqlite3.connect(paths.store_file) as conn:
         columns = ", ".join(CALL_FIELD_NAMES)
