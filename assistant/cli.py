@@ -7,6 +7,8 @@ opening the panel pays only for the panel.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,13 +51,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _panel(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    from assistant.logs import log_stopped, setup_logging
+    from assistant.paths import resolve_paths
+
+    # AGENT_ASSIST_LOG_LEVEL=DEBUG adds per-line detail when support asks for it.
+    level = logging.getLevelName(os.environ.get("AGENT_ASSIST_LOG_LEVEL", "INFO").upper())
+    setup_logging(resolve_paths(args.data_dir), level=level if isinstance(level, int) else 20)
     try:
         status: int = args.run(args)
     except UserError as exc:
+        log_stopped(args.command, exc, exit_status=exc.exit_status)
         print(f"agent-assist: {exc.message}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        logging.getLogger("assistant.cli").exception("%s failed", args.command)
+        raise
     return status
 
 

@@ -56,11 +56,13 @@ def run_import(args: argparse.Namespace) -> int:
     from assistant.notes.timefmt import utc_now
     from assistant.paths import resolve_paths
     from assistant.settings import load_settings
-    from assistant.store.db import open_store
+    from assistant.store.db import open_store_or_recover
 
     paths = resolve_paths(args.data_dir)
     settings = load_settings(paths.settings_file)
-    store = open_store(paths.store_file)
+    store, notice = open_store_or_recover(paths.store_file)
+    if notice is not None:
+        print(f"agent-assist: {notice.message}", file=sys.stderr)
     try:
         report = import_file(
             store.sessions,

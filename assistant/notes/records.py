@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
+from assistant.notes.fields import (
+    CALL_FIELD_NAMES,
+    CALL_SPECS,
+    FOLLOWUP_FIELD_NAMES,
+    FOLLOWUP_SPECS,
+)
 from assistant.notes.models import CallRecord, FollowUp
+from assistant.notes.redact import mask_fields
 from assistant.notes.validation import FinaliseRefused, finalise_problems
 
 Values = dict[str, Any]
+
+log = logging.getLogger(__name__)
+
+# Every field an agent can type into (text and list kinds) is masked before saving.
+_CALL_TEXT = tuple(f.name for f in CALL_SPECS.values() if f.kind in ("text", "list"))
+_FOLLOWUP_TEXT = tuple(f.name for f in FOLLOWUP_SPECS.values() if f.kind in ("text", "list"))
+
+
+@dataclass(frozen=True, slots=True)
+class SavedCall:
+    """The saved record, and the fields where a card number was masked, as
+    ``notes`` or ``followups[0].plan`` (the index in the ``followups`` given)."""
+
+    call: CallRecord
+    masked: tuple[str, ...]
 
 
 def new_id() -> str:
@@ -44,8 +67,49 @@ def save_call(
     """Create or update a record by id; ``followups`` (if given) are upserted by id.
 
     ``keep_timestamps`` keeps created_at/updated_at from ``values`` (import);
-    otherwise saving stamps updated_at with ``now``.
+    otherwise saving stamps updated_at with ``now``. Card numbers are masked; use
+    ``save_call_checked`` to learn where.
     """
+    return save_call_checked(
+        session, values, followups, now=now, keep_timestamps=keep_timestamps
+    ).call
+
+
+def save_call_checked(
+    session: Session,
+    values: Mapping[str, Any],
+    followups: Sequence[Mapping[str, Any]] | None,
+    *,
+    now: datetime,
+    keep_timestamps: bool = False,
+) -> SavedCall:
+    """``save_call`` that also says which fields had a card number masked.
+
+    The form should show the returned record's text afterwards, so the agent sees
+    the mask rather than the number they typed.
+    """
+    values, masked = mask_fields(values, _CALL_TEXT)
+    if followups is not None:
+        cleaned = []
+        for index, item in enumerate(followups):
+            item_values, item_masked = mask_fields(item, _FOLLOWUP_TEXT)
+            cleaned.append(item_values)
+            masked += [f"followups[{index}].{name}" for name in item_masked]
+        followups = cleaned
+    call = _save(session, values, followups, now=now, keep_timestamps=keep_timestamps)
+    if masked:
+        log.info("call %s: masked card numbers in %s", call.id, ", ".join(masked))
+    return SavedCall(call, tuple(masked))
+
+
+def _save(
+    session: Session,
+    values: Mapping[str, Any],
+    followups: Sequence[Mapping[str, Any]] | None,
+    *,
+    now: datetime,
+    keep_timestamps: bool,
+) -> CallRecord:
     call_id = values.get("id") or new_id()
     call = session.get(CallRecord, call_id)
     if call is None:

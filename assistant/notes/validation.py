@@ -3,13 +3,30 @@
 Values arrive as text (CSV, the form) or JSON types (JSON Lines) and leave as the
 Python values the store keeps: aware datetimes, ints, strings, lists of strings.
 Every problem names its field, and all problems are reported at once.
+
+Limits on what the store accepts, so bad input gets a message instead of a crash
+or a broken spreadsheet:
+
+* Text is at most 32,767 characters per field: what one Excel cell holds, so a
+  supervisor's export never splits or cuts a note. A 1 MB paste is refused with a
+  message naming the field (an agent's note is a few hundred characters).
+* No control characters except tab, line feed and carriage return (NUL and the
+  rest of C0 break CSV consumers and terminals), and no unpaired surrogates (JSON
+  can carry them, UTF-8 cannot store them).
+* Times between the years 1900 and 2199 (a typo outside that would also overflow
+  when shown in local time); durations up to 30 days.
+* Card numbers are masked (``assistant.notes.redact``) in every text and list
+  field; ``check_call``/``check_followup`` say which fields.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from assistant.notes.fields import (
@@ -18,9 +35,53 @@ from assistant.notes.fields import (
     LIST_SEPARATOR,
     FieldSpec,
 )
+from assistant.notes.redact import mask_cards, mask_value
 from assistant.notes.timefmt import parse_time
 
 Values = dict[str, Any]
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 32_767  # one Excel cell
+MAX_SECONDS = 30 * 24 * 3600
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+# C0 controls except tab, LF and CR; and unpaired surrogates.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_SHOWN_CHARS = 40
+_MAX_REASON = 200
+
+
+def shown(value: Any) -> str:
+    """A value for a message: quoted, escaped, cut short (a message never carries 1 MB)."""
+    text = mask_cards(repr(value))[0]
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 4] + "...'"
+
+
+def _reason(exc: ValueError) -> str:
+    """The reason for a message: library errors can quote the whole value."""
+    text = mask_cards(str(exc))[0]
+    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 3] + "..."
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(
+            f"is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,} "
+            "(what one spreadsheet cell holds)"
+        )
+
+
+def _check_text(text: str) -> None:
+    bad = _BAD_CHAR.search(text)
+    if bad is not None:
+        char = bad.group(0)
+        kind = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        raise ValueError(
+            f"contains {kind} (U+{ord(char):04X}) at character {bad.start() + 1}; "
+            "only tab and line breaks are allowed"
+        )
+    _check_length(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +112,7 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
     if spec.kind == "text":
         if not isinstance(value, str):
             raise ValueError("must be text")
+        _check_text(value)
         return value if value != "" else None
     if spec.kind == "id":
         if not isinstance(value, str):
@@ -58,28 +120,33 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
         try:
             return str(uuid.UUID(value.strip()))
         except ValueError:
-            raise ValueError(f"not a UUID: {value!r}") from None
+            raise ValueError(f"not a UUID: {shown(value)}") from None
     if spec.kind == "enum":
         if not isinstance(value, str) or value.strip() not in spec.choices:
-            raise ValueError(f"{value!r} is not one of {', '.join(spec.choices)}")
+            raise ValueError(f"{shown(value)} is not one of {', '.join(spec.choices)}")
         return value.strip()
     if spec.kind == "datetime":
         if not isinstance(value, str):
             raise ValueError("must be an ISO 8601 time string")
         try:
-            return parse_time(value)
-        except ValueError as exc:
-            raise ValueError(f"{value!r}: {exc}") from None
+            parsed = parse_time(value)
+        except (ValueError, OverflowError) as exc:
+            raise ValueError(f"{shown(value)}: {exc}") from None
+        if not EARLIEST <= parsed < LATEST:
+            raise ValueError(f"{shown(value)}: is outside the years 1900-2199")
+        return parsed
     if spec.kind == "seconds":
         if isinstance(value, bool):
             raise ValueError("must be a whole number of seconds")
         if isinstance(value, str):
             value = value.strip()
-            if not value.isdigit():
-                raise ValueError(f"{value!r} is not a whole number of seconds")
+            if not (value.isascii() and value.isdigit()):
+                raise ValueError(f"{shown(value)} is not a whole number of seconds")
             value = int(value)
         if not isinstance(value, int) or value < 0:
             raise ValueError("must be a whole number of seconds, 0 or more")
+        if value > MAX_SECONDS:
+            raise ValueError(f"{value} seconds is more than 30 days")
         return value
     if spec.kind == "list":
         items = value.split(LIST_SEPARATOR) if isinstance(value, str) else value
@@ -88,34 +155,62 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
         cleaned = [i.strip() for i in items if i.strip()]
         if any(LIST_SEPARATOR in i for i in cleaned):
             raise ValueError(f"an item may not contain {LIST_SEPARATOR!r}")
+        _check_text(LIST_SEPARATOR.join(cleaned))
         return cleaned
     raise AssertionError(spec.kind)  # pragma: no cover - every kind is handled above
 
 
+def _field_name(name: Any) -> str:
+    text = str(name)
+    if 0 < len(text) <= _SHOWN_CHARS and text.isprintable() and text == text.strip():
+        return text
+    return shown(text)  # quoted, so an empty or odd name is still visible
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What checking a record gives: the stored values, the problems, and the fields
+    where a card number was masked (the form says so beside them)."""
+
+    values: Values
+    problems: list[FieldProblem]
+    masked: tuple[str, ...]
+
+
 def _coerce_all(
     raw: Mapping[str, Any], specs: Mapping[str, FieldSpec], ignore: Iterable[str] = ()
-) -> tuple[Values, list[FieldProblem]]:
+) -> tuple[Values, list[FieldProblem], list[str]]:
     values: Values = {}
     problems: list[FieldProblem] = []
+    masked: list[str] = []
     skip = set(ignore)
     for name, value in raw.items():
         if name in skip:
             continue
         spec = specs.get(name)
         if spec is None:
-            problems.append(FieldProblem(str(name), "unknown field"))
+            problems.append(FieldProblem(_field_name(name), "unknown field"))
             continue
         try:
-            values[name] = _coerce(spec, value)
+            coerced = _coerce(spec, value)
+            if spec.kind in ("text", "list"):
+                coerced, hit = mask_value(coerced)
+                if hit:
+                    masked.append(name)
+                    # A mask can be longer than the digits it hides.
+                    _check_length(coerced if isinstance(coerced, str) else ";".join(coerced))
         except ValueError as exc:
-            problems.append(FieldProblem(name, str(exc)))
-    return values, problems
+            problems.append(FieldProblem(name, _reason(exc)))
+            continue
+        values[name] = coerced
+    return values, problems, masked
 
 
-def coerce_call(
+def check_call(
     raw: Mapping[str, Any], *, dispositions: Sequence[str] = (), ignore: Iterable[str] = ()
-) -> tuple[Values, list[FieldProblem]]:
-    values, problems = _coerce_all(raw, CALL_SPECS, ignore)
+) -> Checked:
+    """Coerce and check a call record; card numbers come back masked."""
+    values, problems, masked = _coerce_all(raw, CALL_SPECS, ignore)
     if values.get("id") is None and not any(p.field == "id" for p in problems):
         problems.append(FieldProblem("id", "required"))
     started, ended = values.get("started_at"), values.get("ended_at")
@@ -123,17 +218,36 @@ def coerce_call(
         problems.append(FieldProblem("ended_at", "is before started_at"))
     disposition = values.get("disposition")
     if disposition is not None and dispositions and disposition not in dispositions:
-        problems.append(FieldProblem("disposition", f"{disposition!r} is not in the centre's list"))
-    return values, problems
+        problems.append(
+            FieldProblem("disposition", f"{shown(disposition)} is not in the centre's list")
+        )
+    if masked:
+        log.debug("call %s: masked card numbers in %s", values.get("id"), ", ".join(masked))
+    return Checked(values, problems, tuple(masked))
 
 
-def coerce_followup(raw: Mapping[str, Any]) -> tuple[Values, list[FieldProblem]]:
-    values, problems = _coerce_all(raw, FOLLOWUP_SPECS)
+def coerce_call(
+    raw: Mapping[str, Any], *, dispositions: Sequence[str] = (), ignore: Iterable[str] = ()
+) -> tuple[Values, list[FieldProblem]]:
+    checked = check_call(raw, dispositions=dispositions, ignore=ignore)
+    return checked.values, checked.problems
+
+
+def check_followup(raw: Mapping[str, Any]) -> Checked:
+    """Coerce and check a follow-up; card numbers come back masked."""
+    values, problems, masked = _coerce_all(raw, FOLLOWUP_SPECS)
     if values.get("id") is None and not any(p.field == "id" for p in problems):
         problems.append(FieldProblem("id", "required"))
     if values.get("status") is None:
         values["status"] = "open"
-    return values, problems
+    if masked:
+        log.debug("follow-up %s: masked card numbers in %s", values.get("id"), ", ".join(masked))
+    return Checked(values, problems, tuple(masked))
+
+
+def coerce_followup(raw: Mapping[str, Any]) -> tuple[Values, list[FieldProblem]]:
+    checked = check_followup(raw)
+    return checked.values, checked.problems
 
 
 def _blank(value: Any) -> bool:

@@ -1,0 +1,118 @@
+"""The app's log file: rotating, in the data dir's ``logs/``, and without secrets.
+
+What the code logs is ids, counts, field names and paths, never what a customer
+said or how to reach them. ``SecretFilter`` is the second line of defence: it masks
+card numbers, phone-like numbers and e-mail addresses in every message and
+traceback that reaches the file, whoever logged it.
+
+The command line calls ``setup_logging(paths)`` before running a subcommand, the
+panel at start; both write to the same file (``RotatingFileHandler`` opens it in
+append mode; a rotation racing another process may lose a few lines, never a
+record).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+from assistant.notes.redact import mask_cards
+from assistant.paths import Paths
+
+LOG_FILE = "agent-assist.log"
+MAX_BYTES = 1024 * 1024
+BACKUP_COUNT = 5
+FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
+
+# Record ids and dates are kept; seven or more digits in a row, optionally with +,
+# spaces, dashes, dots or brackets between them, are masked unless they are part of
+# a word or a name like calls-20240315T140000.
+_KEEP_OR_PHONE = re.compile(
+    r"(?P<keep>\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+    r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d))"
+    r"|(?<![\w+])\+?\d(?:[ \-.()\u00a0]{0,2}\d){6,}(?!\w)",
+    re.ASCII | re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+# The handler setup_logging added, so a second call replaces it instead of doubling.
+_installed: list[logging.Handler] = []
+
+
+def scrub(text: str) -> str:
+    """Mask card numbers, then phone-like numbers and e-mail addresses."""
+    text = mask_cards(text)[0]
+    text = _EMAIL.sub("[e-mail]", text)
+    return _KEEP_OR_PHONE.sub(lambda m: m.group(0) if m.group("keep") else "[number]", text)
+
+
+class SecretFilter(logging.Filter):
+    """Mask secrets in a record's message, arguments and traceback, in place."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not break the caller
+            message = f"(unformattable log message from {record.name})"
+        record.msg, record.args = scrub(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
+        return True
+
+
+def log_file(paths: Paths) -> Path:
+    return paths.logs_dir / LOG_FILE
+
+
+def setup_logging(paths: Paths, *, level: int = logging.INFO) -> Path | None:
+    """Send this process's log to the data dir's rotating log file; return its path.
+
+    Calling it again (another data dir, a test) replaces the handler. A data dir
+    where the log cannot be written (read-only, full) gives None and no log: a
+    command that only reads must still run there.
+    """
+    teardown_logging()
+    path = log_file(paths)
+    try:
+        paths.logs_dir.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError:
+        return None
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(SecretFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    _installed.append(handler)
+    return path
+
+
+def log_stopped(command: str, exc: BaseException, *, exit_status: int) -> None:
+    """Note that a command stopped on a ``UserError``: its kind and status only.
+
+    The message itself goes to stderr, not here: it can name a file the agent chose
+    (a customer's name) or repeat a value from an import line.
+    """
+    logging.getLogger("assistant.cli").warning(
+        "%s stopped: %s (exit %d)", command, type(exc).__name__, exit_status
+    )
+
+
+def teardown_logging() -> None:
+    """Detach and close the handler ``setup_logging`` added, if any."""
+    while _installed:
+        handler = _installed.pop()
+        logging.getLogger().removeHandler(handler)
+        handler.close()
