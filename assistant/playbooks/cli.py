@@ -145,7 +145,7 @@ def run_render(args: argparse.Namespace) -> int:
 
     paths, settings = _context(args)
     library = open_library(paths)
-    entry = library.by_id.get(args.id)
+    entry = library.get(args.id)
     if entry is None:
         raise UserError(f"no entry with id {args.id!r}; try 'agent-assist playbook search'")
     values: dict[str, str | datetime] = {

@@ -26,6 +26,7 @@ from assistant.playbooks.model import (
     Origin,
     Pack,
     Placeholder,
+    Problem,
 )
 from assistant.playbooks.template import TemplateSyntaxError, placeholder_names
 
@@ -50,17 +51,6 @@ ENTRY_KEYS = {
 }
 PLACEHOLDER_KEYS = {"label", "default", "choices", "kind", "spec"}
 HEADER_KEYS = {"id", "name", "language", "version", "author"}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int
-    entry_id: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.entry_id or '-'}: {self.message}"
 
 
 class _Invalid(Exception):

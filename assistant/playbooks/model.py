@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -95,4 +96,17 @@ class Pack:
     author: str
     origin: Origin
     source: str
-    entries: tuple[Entry, ...] = field(default=())
+    entries: Sequence[Entry] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a pack, as ``FILE:LINE: ENTRY-ID: message``."""
+
+    file: str
+    line: int
+    entry_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.entry_id or '-'}: {self.message}"

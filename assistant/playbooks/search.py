@@ -173,10 +173,10 @@ class SearchIndex:
     __slots__ = (
         "_blob",
         "_boost_cache",
-        "_by_rank",
         "_cache",
         "_cache_cap",
         "_categories",
+        "_entries",
         "_folded",
         "_ids",
         "_initial_chars",
@@ -218,12 +218,14 @@ class SearchIndex:
             or len(blob) % 4
         ):
             raise ValueError("search index: unreadable data")
-        if len(entries) != n or digest != _digest(entries):
+        if len(entries) != n or digest != _digest(_ids_of(entries)):
             raise ValueError("search index: entries differ from the ones it was built for")
         self._n = n
         self._nb = (n + 7) // 8 or 1
         self._order = memoryview(order).cast("I")
-        self._by_rank: list[Entry] = [entries[i] for i in self._order]
+        # Entries are looked up through the order on use, so a lazily decoded table
+        # (the library's warm cache) only decodes the entries a search shows.
+        self._entries = entries
         key_list = keys.split("\n") if keys else []
         self._slot: dict[str, int] = dict(zip(key_list, range(len(key_list)), strict=True))
         self._slots = memoryview(slots).cast("q")
@@ -316,7 +318,7 @@ class SearchIndex:
             if need <= 0:
                 break
         return [
-            Hit(self._by_rank[rank], round(score, 6), self._field_for(rank, terms, levels))
+            Hit(self._entry(rank), round(score, 6), self._field_for(rank, terms, levels))
             for score, rank in picked
         ]
 
@@ -711,11 +713,15 @@ class SearchIndex:
                     break
         return tiers
 
+    def _entry(self, rank: int) -> Entry:
+        return self._entries[self._order[rank]]
+
     def _id_map(self) -> dict[str, int]:
         if self._ids is None:
             ids: dict[str, int] = {}
-            for rank, entry in enumerate(self._by_rank):
-                ids.setdefault(entry.id, rank)
+            all_ids = _ids_of(self._entries)
+            for rank, index in enumerate(self._order):
+                ids.setdefault(all_ids[index], rank)
             self._ids = ids
         return self._ids
 
@@ -762,7 +768,7 @@ class SearchIndex:
                     if bonus > 0:
                         personal[rank] = personal.get(rank, 0.0) + bonus
             for rank in personal:
-                entry = self._by_rank[rank]
+                entry = self._entry(rank)
                 if ctx.emotion_stage and ctx.emotion_stage in entry.emotion_stages:
                     personal[rank] += _STAGE
                 if ctx.customer_type and ctx.customer_type in entry.customer_types:
@@ -816,7 +822,7 @@ class SearchIndex:
             if rank not in seen:
                 picked.append((0.0, rank))
             rank += 1
-        return [Hit(self._by_rank[r], round(score, 6), "title") for score, r in picked]
+        return [Hit(self._entry(r), round(score, 6), "title") for score, r in picked]
 
     # ------------------------------------------------------- field attribution
 
@@ -824,7 +830,7 @@ class SearchIndex:
         key = (rank, name)
         text = self._folded.get(key)
         if text is None:
-            entry = self._by_rank[rank]
+            entry = self._entry(rank)
             raw = "\n".join(entry.tags) if name == "tags" else getattr(entry, name)
             text = fold(raw) if raw else ""
             if len(self._folded) >= 8192:
@@ -844,7 +850,7 @@ class SearchIndex:
                     break
         group = _HEAD_ORDER if best_level in _HEAD_LEVELS else _TAIL_ORDER
         pinyin = best_level in _PINYIN_LEVELS
-        entry = self._by_rank[rank]
+        entry = self._entry(rank)
         # Most entries match as written (Simplified Chinese, plain English): look
         # at the raw text first and fold only when that finds nothing.
         for name in group:
@@ -1013,8 +1019,14 @@ def _text_level(term: _Term, text: str) -> int:
     return 0
 
 
-def _digest(entries: Sequence[Entry]) -> bytes:
-    return hashlib.blake2b("\n".join(e.id for e in entries).encode(), digest_size=16).digest()
+def _ids_of(entries: Sequence[Entry]) -> Sequence[str]:
+    """Entry ids, without decoding the entries when the sequence already knows them."""
+    ids: Sequence[str] | None = getattr(entries, "ids", None)
+    return ids if ids is not None else [e.id for e in entries]
+
+
+def _digest(ids: Sequence[str]) -> bytes:
+    return hashlib.blake2b("\n".join(ids).encode(), digest_size=16).digest()
 
 
 # ------------------------------------------------------------------------ build
@@ -1148,7 +1160,7 @@ def _build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
     return (
         _FORMAT,
         n,
-        _digest(entries),
+        _digest(_ids_of(entries)),
         array("I", order).tobytes(),
         "\n".join(keys_sorted),
         slots.tobytes(),

@@ -1,16 +1,184 @@
-"""Starting the panel."""
+"""Starting the panel: what runs before the first paint, and what waits for it.
+
+Before the first paint: PySide6, the settings file, the single-instance check and
+the window. After it, on the background lane: the playbook (from its cache), then
+the store (SQLAlchemy), usage and favourites, the pinyin and holiday tables. The
+tray icon is made after the first paint too.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from assistant.errors import UserError
+from assistant.paths import Paths, resolve_paths, resources_dir
+from assistant.settings import Settings, load_settings, save_settings
+from assistant.ui.background import BackgroundLane
+from assistant.ui.clipboard import Clipboard, SystemClipboard
+from assistant.ui.single_instance import SingleInstance, notify_running, server_name
+from assistant.ui.soon import soon
+from assistant.ui.state import PanelState
+from assistant.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from assistant.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+# The query --exit-when-ready asks before it reports ready: Chinese, so it goes
+# through the same folding an agent's first keystrokes do.
+PROBE_QUERY = "退款"
+READY_TIMEOUT_MS = 60_000
+
+
+def install_translators(app: QApplication) -> list[QTranslator]:
+    """Qt's own strings and the app's, for the system locale, when .qm files exist."""
+    installed: list[QTranslator] = []
+    locale = QLocale()
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("agent-assist", str(resources_dir() / "translations")),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def read_settings(paths: Paths) -> tuple[Settings, str | None]:
+    """The settings, or the defaults and the reason the file could not be used."""
+    try:
+        return load_settings(paths.settings_file), None
+    except UserError as exc:
+        return Settings(), exc.message
+
+
+class Panel(QObject):
+    """Everything one running panel is made of, wired together."""
+
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        clipboard: Clipboard,
+        *,
+        settings_problem: str | None = None,
+        instance: SingleInstance | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.state = PanelState(paths, settings, BackgroundLane())
+        self.window = MainWindow(self.state, clipboard, self._persist)
+        self._settings_usable = settings_problem is None
+        self.instance = instance
+        self.tray: Tray | None = None
+        if instance is not None:
+            instance.activation_requested.connect(self.window.show_panel)
+        self._tray_soon = soon(self, self._make_tray)
+        self.window.first_painted.connect(self._after_first_paint)
+        self.window.quit_requested.connect(self.quit)
+        if settings_problem:
+            self.window.show_status(settings_problem, error=True)
+
+    def _persist(self, settings: Settings) -> None:
+        # A settings file the app could not read is the centre's to fix: never overwrite it.
+        if self._settings_usable:
+            save_settings(self.paths.settings_file, settings)
+
+    def _after_first_paint(self) -> None:
+        self._tray_soon.start()
+
+    def _make_tray(self) -> None:
+        from assistant.ui.tray import Tray
+
+        actions = self.window.actions_by_name
+        self.tray = Tray(self.window.toggle_visible, [actions["settings"], actions["quit"]], self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # With a tray, closing the window hides it; without one, closing quits.
+            app.setQuitOnLastWindowClosed(not self.tray.available)
+
+    def quit(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def close(self) -> None:
+        self.window.dock.flush()
+        self.state.close()
+        if self.tray is not None:
+            self.tray.close()
+        if self.instance is not None:
+            self.instance.close()
+        self.window.close()
+
 
 def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication.instance() or QApplication([])
-    label = QLabel("Agent Assist")
-    label.setWindowTitle("Agent Assist")
-    label.show()
+    paths = resolve_paths(data_dir)
+    owns_process = QApplication.instance() is None
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("agent-assist")
+    app.setApplicationDisplayName("Agent Assist")
+    app.setDesktopFileName("agent-assist")
+    name = server_name(paths.data_dir)
+    if notify_running(name):
+        return 0  # the running panel comes forward
+    instance = SingleInstance(name)
+    instance.listen()
+    install_translators(app)
+    settings, problem = read_settings(paths)
+    if problem:
+        print(f"agent-assist: {problem}; using the default settings", file=sys.stderr)
+    panel = Panel(paths, settings, SystemClipboard(), settings_problem=problem, instance=instance)
+    status = {"code": 0}
     if exit_when_ready:
-        QTimer.singleShot(0, app.quit)
-    return app.exec()
+        _exit_when_ready(app, panel, status)
+    panel.window.show()
+    try:
+        code = app.exec()
+    finally:
+        panel.close()
+    code = status["code"] or code
+    if owns_process:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process without freeing the playbook object by object.
+
+    Everything that must reach the disk is already there: the lane waited for
+    the store's writes, the dock saved the settings. Tearing down a 10,000-entry
+    library and the Qt object tree takes ~0.1 s nobody waits for.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _exit_when_ready(app: QApplication, panel: Panel, status: dict[str, int]) -> None:
+    def ready() -> None:
+        hits = panel.state.search(PROBE_QUERY)
+        panel.window.search.setText(PROBE_QUERY)
+        if not hits or panel.window.model.rowCount() == 0:
+            print("agent-assist: the playbook answered nothing", file=sys.stderr)
+            status["code"] = 1
+        app.quit()
+
+    def timeout() -> None:
+        print("agent-assist: not ready in time", file=sys.stderr)
+        status["code"] = 1
+        app.quit()
+
+    panel.window.ready.connect(ready)
+    panel.state.notice.connect(lambda text: log.warning("%s", text))
+    soon(panel, timeout, READY_TIMEOUT_MS).start()

@@ -1,0 +1,62 @@
+"""How often the agent used each playbook entry, and which ones they starred.
+
+Repository functions in the house style: each takes a ``Session`` and never makes
+one, so the caller decides the transaction (one ``with sessions.begin()`` per
+agent action). The panel calls them from its worker thread.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant.notes.models import TemplateUsage
+
+Usage = dict[str, tuple[int, float]]
+
+
+def _row(session: Session, entry_id: str) -> TemplateUsage:
+    row = session.get(TemplateUsage, entry_id)
+    if row is None:
+        row = TemplateUsage(entry_id=entry_id, use_count=0, last_used_at=None, favourite=0)
+        session.add(row)
+    return row
+
+
+def record_use(session: Session, entry_id: str, now: datetime) -> None:
+    """Count one use of ``entry_id`` at ``now`` (an aware datetime)."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"use time {now.isoformat()} has no time zone")
+    row = _row(session, entry_id)
+    row.use_count = (row.use_count or 0) + 1
+    row.last_used_at = now
+
+
+def set_favourite(session: Session, entry_id: str, favourite: bool) -> None:
+    """Star or unstar ``entry_id``; a never-used entry gets a row with no uses."""
+    row = session.get(TemplateUsage, entry_id)
+    if row is None and not favourite:
+        return
+    _row(session, entry_id).favourite = 1 if favourite else 0
+
+
+def load_usage(session: Session) -> tuple[frozenset[str], Usage]:
+    """The starred entry ids, and entry id -> (use count, last use as unix time)."""
+    favourites: set[str] = set()
+    usage: Usage = {}
+    rows = session.execute(
+        select(
+            TemplateUsage.entry_id,
+            TemplateUsage.use_count,
+            TemplateUsage.last_used_at,
+            TemplateUsage.favourite,
+        )
+    )
+    for entry_id, count, last_used, favourite in rows:
+        if favourite:
+            favourites.add(entry_id)
+        if count:
+            usage[entry_id] = (int(count), last_used.timestamp() if last_used else 0.0)
+    return frozenset(favourites), usage

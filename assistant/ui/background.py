@@ -1,0 +1,92 @@
+"""One worker thread for everything the panel does off the UI thread.
+
+Jobs run in the order they were submitted (loading the playbook comes before
+opening the store, and a use is recorded only after the store is open). A job's
+result or error is handed back on the UI thread; jobs never touch widgets.
+
+Results travel through a plain ``queue.Queue``; the worker only emits an
+argument-free signal to wake the UI thread. Python objects never ride inside a
+cross-thread Qt event, whose reference counting PySide6 has got wrong before.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Bridge(QObject):
+    # Emitted by the worker after queueing a result; delivered on the UI thread.
+    finished = Signal()
+
+
+def _log_error(exc: BaseException) -> None:
+    log.error("background job failed", exc_info=exc)
+
+
+class BackgroundLane:
+    def __init__(self) -> None:
+        self._executor: ThreadPoolExecutor | None = None
+        self._results: queue.SimpleQueue[tuple[Callable[[Any], None], Any]] = queue.SimpleQueue()
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._deliver)
+        self._closed = False
+
+    def submit(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        essential: bool = False,
+    ) -> None:
+        """Run ``job`` on the worker; an ``essential`` job (a write) still runs when
+        the lane shuts down before it started, other jobs are then dropped."""
+        if self._closed:
+            if essential:  # the lane is gone: do the write here rather than lose it
+                try:
+                    job()
+                except Exception as exc:
+                    (on_error or _log_error)(exc)
+            return
+        if self._executor is None:
+            # Made on first use: a panel that never loads anything starts no thread.
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="agent-assist")
+        results, wake = self._results, self._bridge.finished.emit
+
+        def run() -> None:
+            if self._closed and not essential:
+                return
+            try:
+                result = job()
+            except Exception as exc:
+                results.put((on_error or _log_error, exc))
+                wake()
+            else:
+                if on_done is not None:
+                    results.put((on_done, result))
+                    wake()
+
+        self._executor.submit(run)
+
+    def _deliver(self) -> None:
+        while not self._closed:
+            try:
+                callback, value = self._results.get_nowait()
+            except queue.Empty:
+                return
+            callback(value)
+
+    def shutdown(self) -> None:
+        """Finish the running job and the pending writes, drop the rest, deliver nothing."""
+        self._closed = True
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None

@@ -1,0 +1,147 @@
+"""How one result looks: star and title, then a one-line snippet and the category.
+
+Heights come from the fonts' own metrics (with a CJK sample), so Chinese text is
+never clipped at any scale; long lines are elided, never cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from assistant.ui import style
+from assistant.ui.search_model import (
+    CategoryRole,
+    FavouriteRole,
+    SnippetRole,
+    UsedRole,
+    WarningRole,
+)
+
+_SAMPLE = "国語Ágy"  # tall Latin and CJK glyphs: line height fits both
+STAR = "★"
+WARNING = "⚠"
+
+
+def line_height(font: QFont) -> int:
+    metrics = QFontMetrics(font)
+    return max(metrics.height(), metrics.boundingRect(_SAMPLE).height())
+
+
+class EntryDelegate(QStyledItemDelegate):
+    def fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = option.font
+        return (
+            style.scaled(base, 1.08, QFont.Weight.DemiBold),
+            style.scaled(base, 0.95),
+            style.scaled(base, 0.85),
+        )
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        title, body, chip = self.fonts(option)
+        height = (
+            2 * style.ROW_PAD_Y
+            + line_height(title)
+            + style.ROW_GAP
+            + max(line_height(body), line_height(chip) + 2)
+        )
+        return QSize(max(option.rect.width(), 200), height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        title_font, body_font, chip_font = self.fonts(option)
+        palette = option.palette
+        colours = style.colours(palette)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        warning = bool(index.data(WarningRole))
+        rect = option.rect.adjusted(0, 1, 0, -1)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
+        elif warning:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colours.warning_fill)
+            painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
+        if warning:
+            painter.setBrush(colours.warning_text)
+            painter.drawRoundedRect(QRectF(rect.x(), rect.y() + 4, 3, rect.height() - 8), 1.5, 1.5)
+
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        secondary = (
+            style.mix(text_colour, palette.color(QPalette.ColorRole.Highlight), 0.25)
+            if selected
+            else colours.secondary
+        )
+        inner = rect.adjusted(
+            style.ROW_PAD_X, style.ROW_PAD_Y - 1, -style.ROW_PAD_X, -style.ROW_PAD_Y + 1
+        )
+
+        # Line 1: star or warning mark, then the title.
+        title_h = line_height(title_font)
+        x = inner.x()
+        painter.setFont(title_font)
+        mark = WARNING if warning else STAR if index.data(FavouriteRole) else ""
+        if mark:
+            mark_colour = (
+                text_colour if selected else colours.warning_text if warning else colours.accent
+            )
+            painter.setPen(mark_colour)
+            mark_w = QFontMetrics(title_font).horizontalAdvance(mark + " ")
+            painter.drawText(
+                QRect(x, inner.y(), mark_w, title_h), Qt.AlignmentFlag.AlignVCenter, mark
+            )
+            x += mark_w
+        painter.setPen(colours.warning_text if warning and not selected else text_colour)
+        title = QFontMetrics(title_font).elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            Qt.TextElideMode.ElideRight,
+            inner.right() - x,
+        )
+        painter.drawText(
+            QRect(x, inner.y(), inner.right() - x, title_h), Qt.AlignmentFlag.AlignVCenter, title
+        )
+
+        # Line 2: snippet on the left, category chip (and "recent") on the right.
+        y = inner.y() + title_h + style.ROW_GAP
+        body_h = max(line_height(body_font), line_height(chip_font) + 2)
+        chip_text = str(index.data(CategoryRole) or "")
+        if index.data(UsedRole) and not warning:
+            chip_text = "↺ " + chip_text
+        chip_metrics = QFontMetrics(chip_font)
+        chip_w = chip_metrics.horizontalAdvance(chip_text) + 12
+        chip_h = line_height(chip_font) + 2
+        chip_rect = QRect(inner.right() - chip_w, y + (body_h - chip_h) // 2, chip_w, chip_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(
+            style.mix(text_colour, palette.color(QPalette.ColorRole.Highlight), 0.8)
+            if selected
+            else colours.chip_fill
+        )
+        painter.drawRoundedRect(QRectF(chip_rect), chip_h / 2, chip_h / 2)
+        painter.setFont(chip_font)
+        painter.setPen(text_colour if selected else colours.secondary)
+        painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, chip_text)
+
+        painter.setFont(body_font)
+        painter.setPen(secondary)
+        snippet_w = chip_rect.x() - inner.x() - 8
+        snippet = QFontMetrics(body_font).elidedText(
+            str(index.data(SnippetRole) or ""), Qt.TextElideMode.ElideRight, snippet_w
+        )
+        painter.drawText(
+            QRect(inner.x(), y, snippet_w, body_h), Qt.AlignmentFlag.AlignVCenter, snippet
+        )
+        painter.restore()

@@ -1,0 +1,272 @@
+"""What the panel knows, without any widget: the playbook, usage, the call, settings.
+
+Widgets ask this object for search rows and values and render what comes back.
+Slow work (reading the playbook, opening the store, importing the pinyin tables
+and the holiday calendar) runs on the background lane; nothing here blocks the
+first paint.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.errors import UserError
+from assistant.paths import Paths, builtin_packs_dir
+from assistant.playbooks.search import SearchContext
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.playbooks.library import Library
+    from assistant.playbooks.model import Entry
+    from assistant.store.db import Store
+    from assistant.ui.background import BackgroundLane
+    from assistant.workcalendar import WorkCalendar
+
+log = logging.getLogger(__name__)
+
+RESULT_LIMIT = 100
+# A stage filter drops most hits, so it looks further down the ranking.
+FILTERED_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the result list."""
+
+    entry: Entry
+    favourite: bool = False
+    used: bool = False
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class PanelState(QObject):
+    library_loaded = Signal()
+    usage_changed = Signal()
+    # Something the agent should know (a store or pack problem), one line.
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        lane: BackgroundLane,
+        clock: Callable[[], datetime] = local_now,
+        builtin_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.builtin_dir = builtin_dir or builtin_packs_dir()
+        self.settings = settings
+        self.lane = lane
+        self.clock = clock
+        self.library: Library | None = None
+        self.favourites: frozenset[str] = frozenset()
+        self.usage: dict[str, tuple[int, float]] = {}
+        self.call_values: dict[str, str] = {}
+        self._calendar: WorkCalendar | None = None
+        # Touched only on the lane's thread (and by close() after the lane stopped).
+        self._store: Store | None = None
+        self._store_failed = False
+
+    # -- loading -----------------------------------------------------------------
+
+    def load_library(self) -> None:
+        self.lane.submit(self._read_library, self._library_ready, self._library_failed)
+
+    def _read_library(self) -> Library:
+        from assistant.playbooks.library import discover, load_library
+
+        paths = self.paths
+        sources = discover(self.builtin_dir, paths.user_packs_dir, paths.team_packs_dir)
+        return load_library(sources, cache_dir=paths.cache_dir)
+
+    def _library_ready(self, library: Library) -> None:
+        self.library = library
+        self.library_loaded.emit()
+        if library.problems:
+            first = library.problems[0]
+            self.notice.emit(
+                self.tr(
+                    "%n playbook problem(s) skipped, e.g. %1", "", len(library.problems)
+                ).replace("%1", f"{first.file}:{first.line}: {first.message}")
+            )
+
+    def _library_failed(self, exc: BaseException) -> None:
+        log.error("cannot load the playbook", exc_info=exc)
+        self.notice.emit(self.tr("The playbook could not be loaded: %1").replace("%1", str(exc)))
+
+    def load_usage(self) -> None:
+        """Favourites and use counts from the store, then warm the slow imports."""
+        self.lane.submit(self._read_usage, self._usage_ready, self._store_error)
+        self.lane.submit(self._warm_up, self._calendar_ready, self._calendar_error)
+
+    def _open_store(self) -> Store | None:
+        if self._store is None and not self._store_failed:
+            from assistant.store.db import open_store
+
+            try:
+                self._store = open_store(self.paths.store_file)
+            except UserError:
+                self._store_failed = True
+                raise
+        return self._store
+
+    def _read_usage(self) -> tuple[frozenset[str], dict[str, tuple[int, float]]] | None:
+        store = self._open_store()
+        if store is None:
+            return None
+        from assistant.store.usage import load_usage
+
+        with store.sessions.begin() as session:
+            return load_usage(session)
+
+    def _usage_ready(
+        self, loaded: tuple[frozenset[str], dict[str, tuple[int, float]]] | None
+    ) -> None:
+        if loaded is None:
+            return
+        favourites, usage = loaded
+        # Changes the agent made while the store was opening win over what it held.
+        self.favourites = favourites | self.favourites
+        self.usage = {**usage, **self.usage}
+        self.usage_changed.emit()
+
+    def _store_error(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.notice.emit(
+                self.tr("Favourites and history are off: %1").replace("%1", exc.message)
+            )
+        else:
+            log.error("store job failed", exc_info=exc)
+            self.notice.emit(self.tr("Favourites and history could not be saved (see the log)."))
+
+    def _warm_up(self) -> WorkCalendar:
+        from assistant.playbooks.textfold import fold, readings
+
+        readings("退")  # pinyin tables, for the first pinyin query
+        fold("退款")  # Traditional-to-Simplified tables
+        calendar = self._make_calendar()
+        calendar.warm_up(self.clock().year)
+        return calendar
+
+    def _calendar_ready(self, calendar: WorkCalendar) -> None:
+        if self._calendar is None:
+            self._calendar = calendar
+
+    def _calendar_error(self, exc: BaseException) -> None:
+        self.notice.emit(str(exc))
+
+    def close(self) -> None:
+        """Stop the lane and close the store; call once, when the panel goes away."""
+        self.lane.shutdown()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- searching -----------------------------------------------------------------
+
+    def context(self, category: str | None = None, stage: str | None = None) -> SearchContext:
+        values = self.call_values
+        return SearchContext(
+            emotion_stage=stage or values.get("emotion_stage") or values.get("emotion_start"),
+            customer_type=values.get("customer_type") or None,
+            favourites=self.favourites,
+            usage=self.usage,
+            category=category,
+            now=self.clock().timestamp(),
+        )
+
+    def search(
+        self, query: str, category: str | None = None, stage: str | None = None
+    ) -> list[Row]:
+        if self.library is None:
+            return []
+        limit = FILTERED_LIMIT if stage else RESULT_LIMIT
+        hits = self.library.search(query, limit, self.context(category, stage))
+        entries = [h.entry for h in hits]
+        if stage:
+            entries = [e for e in entries if stage in e.emotion_stages][:RESULT_LIMIT]
+        favourites, usage = self.favourites, self.usage
+        return [Row(e, e.id in favourites, e.id in usage) for e in entries]
+
+    # -- the agent's actions ---------------------------------------------------------
+
+    def toggle_favourite(self, entry_id: str) -> bool:
+        starred = entry_id not in self.favourites
+        self.favourites = self.favourites | {entry_id} if starred else self.favourites - {entry_id}
+        self._write(lambda session: _set_favourite(session, entry_id, starred))
+        return starred
+
+    def record_use(self, entry_id: str) -> None:
+        now = self.clock()
+        count = self.usage.get(entry_id, (0, 0.0))[0]
+        self.usage = {**self.usage, entry_id: (count + 1, now.timestamp())}
+        self._write(lambda session: _record_use(session, entry_id, now))
+
+    def _write(self, action: Callable[[Any], None]) -> None:
+        def job() -> None:
+            store = self._open_store()
+            if store is not None:
+                with store.sessions.begin() as session:
+                    action(session)
+
+        self.lane.submit(job, None, self._store_error, essential=True)
+
+    # -- values ------------------------------------------------------------------------
+
+    def set_call_values(self, values: Mapping[str, object]) -> None:
+        self.call_values = {
+            k: str(v).strip() for k, v in values.items() if v is not None and str(v).strip()
+        }
+
+    def set_settings(self, settings: Settings) -> None:
+        if (settings.country, settings.office_hours) != (
+            self.settings.country,
+            self.settings.office_hours,
+        ):
+            self._calendar = None
+        self.settings = settings
+
+    def auto_values(self) -> dict[str, str]:
+        """Placeholder values the agent never types: their own, and the call's."""
+        values = {"agent_name": self.settings.agent_name, "agent_id": self.settings.agent_id}
+        values.update(self.call_values)
+        return {k: v for k, v in values.items() if v.strip()}
+
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = self._make_calendar()
+        return self._calendar
+
+    def _make_calendar(self) -> WorkCalendar:
+        from assistant.workcalendar import OfficeHours, WorkCalendar
+
+        settings = self.settings
+        try:
+            return WorkCalendar(settings.country, OfficeHours.parse(settings.office_hours))
+        except ValueError as exc:
+            log.warning("settings: %s; using CN 09:00-18:00", exc)
+            return WorkCalendar()
+
+
+def _set_favourite(session: Any, entry_id: str, starred: bool) -> None:
+    from assistant.store.usage import set_favourite
+
+    set_favourite(session, entry_id, starred)
+
+
+def _record_use(session: Any, entry_id: str, now: datetime) -> None:
+    from assistant.store.usage import record_use
+
+    record_use(session, entry_id, now)

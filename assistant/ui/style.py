@@ -1,0 +1,118 @@
+"""Spacing, type sizes and colours, all derived from the system palette.
+
+Nothing here hard-codes a text or background colour: the panel follows the
+light or dark palette the desktop gives it. Only the warning tint is chosen,
+in a light and a dark variant, by the palette's lightness.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+
+MARGIN = 12
+SPACING = 8
+ROW_PAD_X = 12
+ROW_PAD_Y = 8
+ROW_GAP = 3
+RADIUS = 6
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Light text on a dark background (judged by text, which is never transparent)."""
+    role = QPalette.ColorRole
+    return palette.color(role.WindowText).lightnessF() > palette.color(role.Window).lightnessF()
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` of the way towards ``b``."""
+
+    def channel(x: float, y: float) -> float:
+        return min(1.0, max(0.0, x + (y - x) * amount))
+
+    return QColor.fromRgbF(
+        channel(a.redF(), b.redF()),
+        channel(a.greenF(), b.greenF()),
+        channel(a.blueF(), b.blueF()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    text: QColor
+    secondary: QColor
+    accent: QColor
+    warning_text: QColor
+    warning_fill: QColor
+    chip_fill: QColor
+    card_fill: QColor
+    border: QColor
+
+
+def colours(palette: QPalette) -> Colours:
+    role = QPalette.ColorRole
+    text = palette.color(role.WindowText)
+    base = palette.color(role.Base)
+    window = palette.color(role.Window)
+    dark = is_dark(palette)
+    highlight = palette.color(role.Highlight)
+    return Colours(
+        text=text,
+        secondary=mix(text, window, 0.38),
+        accent=mix(highlight, text, 0.35) if dark else highlight,
+        warning_text=QColor("#fbbf24") if dark else QColor("#9a3412"),
+        warning_fill=QColor("#3a2a0a") if dark else QColor("#fff4e0"),
+        chip_fill=mix(base, text, 0.08),
+        card_fill=mix(window, text, 0.045) if not dark else mix(window, text, 0.07),
+        border=mix(window, text, 0.18),
+    )
+
+
+def scaled(font: QFont, factor: float, weight: QFont.Weight | None = None) -> QFont:
+    out = QFont(font)
+    size = font.pointSizeF()
+    if size > 0:
+        out.setPointSizeF(size * factor)
+    else:
+        out.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    if weight is not None:
+        out.setWeight(weight)
+    return out
+
+
+def stylesheet(palette: QPalette) -> str:
+    c = colours(palette)
+    return f"""
+QLineEdit#search {{
+    padding: 7px 10px;
+    border: 1px solid {c.border.name()};
+    border-radius: {RADIUS}px;
+    background: palette(base);
+}}
+QLineEdit#search:focus {{ border: 2px solid palette(highlight); padding: 6px 9px; }}
+QListView#results {{ border: none; }}
+QLabel#status {{ color: {c.secondary.name()}; }}
+QLabel#status[tone="error"] {{ color: {c.warning_text.name()}; }}
+QLabel#heading {{ color: {c.secondary.name()}; }}
+QLabel#caption {{ color: {c.secondary.name()}; }}
+QFrame#card {{
+    background: {c.card_fill.name()};
+    border: none;
+    border-radius: {RADIUS}px;
+}}
+QFrame#warning {{
+    background: {c.warning_fill.name()};
+    border-left: 4px solid {c.warning_text.name()};
+    border-radius: {RADIUS}px;
+}}
+QLabel#warningText {{ color: {c.warning_text.name()}; }}
+QToolButton {{
+    padding: 3px 9px;
+    border: 1px solid {c.border.name()};
+    border-radius: 4px;
+}}
+QToolButton:hover {{ background: {c.chip_fill.name()}; }}
+QToolButton:disabled {{ color: {c.secondary.name()}; }}
+QScrollArea#previewScroll {{ border: none; }}
+"""

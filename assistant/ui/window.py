@@ -1,0 +1,418 @@
+"""The panel: search, results, preview, fill-in form, status line.
+
+It stays on top of the softphone without taking focus from it when it opens or
+updates, never hides because focus moved elsewhere, and keeps out of the task bar.
+The window is thin: it asks :class:`PanelState` for rows and values, and the core
+for rendering, and shows what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.playbooks.model import CATEGORIES, EMOTION_STAGES, Entry
+from assistant.settings import Settings
+from assistant.ui import style
+from assistant.ui.actions import make_actions
+from assistant.ui.browse_page import BrowsePage
+from assistant.ui.clipboard import Clipboard
+from assistant.ui.copying import CopyFlow
+from assistant.ui.dock import Dock
+from assistant.ui.labels import category_label, stage_label
+from assistant.ui.search_field import SearchField
+from assistant.ui.soon import soon
+from assistant.ui.state import PanelState
+from assistant.ui.wording import wordings
+
+if TYPE_CHECKING:
+    from assistant.ui.fill_form import FillForm
+
+WINDOW_FLAGS = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
+
+
+class MainWindow(QWidget):
+    first_painted = Signal()
+    ready = Signal()  # painted, playbook loaded, current query answered
+    copied = Signal(str, str, object)  # entry id, text, {placeholder: due datetime}
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        state: PanelState,
+        clipboard: Clipboard,
+        persist: Callable[[Settings], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, WINDOW_FLAGS)
+        self.state = state
+        self.clipboard = clipboard
+        self._persist = persist
+        # Replaced by tests: shows the dialog, returns new settings or None.
+        self.ask_settings: Callable[[Settings], Settings | None] = self._ask_settings
+        self._painted = False
+        self._ready = False
+        self._wording = 0
+        self.setWindowTitle(self.tr("Agent Assist"))
+        self.setObjectName("panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        self._build()
+        self.copying = CopyFlow(self)
+        self.actions_by_name = make_actions(self, self._handlers())
+        self._connect_buttons()
+        self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
+        state.library_loaded.connect(self._library_loaded)
+        state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
+        state.notice.connect(lambda text: self.show_status(text, error=True))
+        self._usage_soon = soon(self, self.state.load_usage)
+        self._restyle_soon = soon(self, self._restyle)
+        self.first_painted.connect(self._after_first_paint)
+        self._restyle()
+        self.show_status(self.tr("Loading playbook…"))
+        self.refresh()  # the loading state, until the playbook arrives
+        self.dock.place()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN - 4)
+        outer.setSpacing(style.SPACING)
+        self.search = SearchField()
+        self.search.setObjectName("search")
+        self.search.setFont(style.scaled(self.font(), 1.15))
+        self.search.setPlaceholderText(self.tr("Search: 中文, pinyin, English"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.search.navigate.connect(self.move_selection)
+        self.search.accepted.connect(lambda shift: self.copy_selected(force_form=shift))
+        self.search.escape.connect(self.escape)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for name in CATEGORIES:
+            self.category.addItem(category_label(name), name)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("All stages"), None)
+        for name in EMOTION_STAGES:
+            self.stage.addItem(stage_label(name), name)
+        for combo in (self.category, self.stage):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            combo.activated.connect(lambda _i: self.focus_search())
+        self.help_button = QToolButton()
+        self.settings_button = QToolButton()
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.stage, 1)
+        filters.addWidget(self.help_button)
+        filters.addWidget(self.settings_button)
+
+        self.browse = self.splitter = BrowsePage()
+        self.model, self.results = self.browse.model, self.browse.results
+        self.empty, self.preview = self.browse.empty, self.browse.preview
+        self.copy_button, self.fill_button = self.browse.copy_button, self.browse.fill_button
+        self.star_button, self.next_button = self.browse.star_button, self.browse.next_button
+        self.results.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+        self.results.doubleClicked.connect(lambda _i: self.copy_selected())
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self._cheat_sheet: QWidget | None = None  # made when first asked for
+
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setFont(style.scaled(self.font(), 0.9))
+        outer.addWidget(self.search)
+        outer.addLayout(filters)
+        outer.addWidget(self.stack, 1)
+        outer.addWidget(self.status)
+        self.setMinimumWidth(260)
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        return {
+            "focus_search": self.focus_search,
+            "favourite": self.toggle_favourite,
+            "next_wording": lambda: self.cycle_wording(1),
+            "previous_wording": lambda: self.cycle_wording(-1),
+            "category_filter": lambda: self._open_filter(self.category),
+            "stage_filter": lambda: self._open_filter(self.stage),
+            "reset_filters": self.reset_filters,
+            "hide_panel": self.hide_panel,
+            "other_edge": self._other_edge,
+            "next_screen": self._next_screen,
+            "settings": self.open_settings,
+            "cheat_sheet": self.toggle_cheat_sheet,
+            "quit": self.quit_requested.emit,
+            "copy": self.copy_selected,
+            "fill_in": lambda: self.copy_selected(force_form=True),
+        }
+
+    def _connect_buttons(self) -> None:
+        short = {
+            "copy": self.tr("Copy"),
+            "fill_in": self.tr("Fill in…"),
+            "favourite": "☆",
+            "next_wording": self.tr("Next wording"),
+            "cheat_sheet": "?",
+            "settings": "⚙",
+        }
+        buttons = {
+            "copy": self.copy_button,
+            "fill_in": self.fill_button,
+            "favourite": self.star_button,
+            "next_wording": self.next_button,
+            "cheat_sheet": self.help_button,
+            "settings": self.settings_button,
+        }
+        for name, button in buttons.items():
+            action = self.actions_by_name[name]
+            action.setIconText(short[name])
+            button.setDefaultAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoRaise(True)
+
+    def _restyle(self) -> None:
+        palette = QApplication.palette()
+        sheet = style.stylesheet(palette)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+            if self.model.rowCount():
+                self._selection_changed()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # The desktop switched between light and dark: restyle once it settled.
+            self._restyle_soon.start()
+        return super().event(event)
+
+    # -- start-up ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stack.currentWidget() is self.splitter:
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def _after_first_paint(self) -> None:
+        if self.state.library is None:
+            self.state.load_library()
+        self._check_ready()
+
+    def _library_loaded(self) -> None:
+        library = self.state.library
+        count = len(library.entries) if library is not None else 0
+        self.show_status(self.tr("%n phrasing(s) · F1 for shortcuts", "", count))
+        self.refresh()
+        self._check_ready()
+        # After the panel is usable: favourites and history re-rank it a moment later.
+        self._usage_soon.start()
+
+    def _check_ready(self) -> None:
+        if not self._ready and self._painted and self.state.library is not None:
+            self._ready = True
+            self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    # -- searching -----------------------------------------------------------------------
+
+    def refresh(self, keep_selection: bool = False) -> None:
+        previous = self.current_entry() if keep_selection else None
+        rows = self.state.search(
+            self.search.text(), self.category.currentData(), self.stage.currentData()
+        )
+        if self.state.library is None:
+            empty = self.tr("Loading playbook…")
+        else:
+            empty = self.tr("Nothing matches. Try pinyin, fewer words, or Alt+0.")
+        self.browse.show_rows(rows, previous, empty)
+        if not rows:
+            self._selection_changed()
+
+    def move_selection(self, step: int) -> None:
+        if self.stack.currentWidget() is self.browse:
+            self.browse.move_selection(step)
+
+    def current_entry(self) -> Entry | None:
+        row = self.browse.current_row()
+        return row.entry if row is not None else None
+
+    def current_body(self) -> str:
+        entry = self.current_entry()
+        if entry is None:
+            return ""
+        options = wordings(entry)
+        return options[self._wording % len(options)]
+
+    def _selection_changed(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.id != getattr(self, "_shown_id", None):
+            self._wording = 0
+        self._shown_id = entry.id if entry is not None else None
+        self.preview.show_entry(entry, self._wording, self.state.auto_values())
+        row = self.browse.current_row()
+        starred = row is not None and row.favourite
+        self.actions_by_name["favourite"].setIconText("★" if starred else "☆")
+        copyable = entry is not None and entry.category != "taboo"
+        self.actions_by_name["copy"].setEnabled(copyable)
+        self.actions_by_name["fill_in"].setEnabled(copyable)
+
+    def cycle_wording(self, step: int) -> None:
+        entry = self.current_entry()
+        if entry is None or self.stack.currentWidget() is not self.splitter:
+            return
+        self._wording = (self._wording + step) % len(wordings(entry))
+        self.preview.show_entry(entry, self._wording, self.state.auto_values())
+
+    def toggle_favourite(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        starred = self.state.toggle_favourite(entry.id)
+        self.refresh(keep_selection=True)
+        self.show_status(self.tr("Starred") if starred else self.tr("Star removed"))
+
+    def _open_filter(self, combo: QComboBox) -> None:
+        self.show_browse()
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        combo.showPopup()
+
+    def reset_filters(self) -> None:
+        self.category.setCurrentIndex(0)
+        self.stage.setCurrentIndex(0)
+        self.focus_search()
+
+    # -- pages and keys --------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.show_browse()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def show_browse(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _other_edge(self) -> None:
+        self.dock.other_edge()
+
+    def _next_screen(self) -> None:
+        self.dock.next_screen()
+
+    @property
+    def cheat_sheet(self) -> QWidget:
+        if self._cheat_sheet is None:
+            from assistant.ui.actions import CheatSheet
+
+            self._cheat_sheet = CheatSheet()
+            self.stack.addWidget(self._cheat_sheet)
+        return self._cheat_sheet
+
+    def toggle_cheat_sheet(self) -> None:
+        if self.stack.currentWidget() is self._cheat_sheet:
+            self.show_browse()
+        else:
+            self.stack.setCurrentWidget(self.cheat_sheet)
+
+    def escape(self) -> None:
+        if self.stack.currentWidget() is not self.splitter:
+            self.show_browse()
+        elif self.search.text():
+            self.search.clear()
+        else:
+            self.hide_panel()
+
+    def hide_panel(self) -> None:
+        self.dock.flush()
+        self.hide()
+
+    def show_panel(self) -> None:
+        """Bring the panel forward because the agent asked (tray, second launch)."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.focus_search()
+
+    def toggle_visible(self) -> None:
+        if self.isVisible():
+            self.hide_panel()
+        else:
+            self.show_panel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.dock.flush()
+        super().closeEvent(event)
+
+    # -- copying -----------------------------------------------------------------------------
+
+    def copy_selected(self, force_form: bool = False) -> None:
+        """Copy the selected wording, through the fill-in form when blanks are empty."""
+        if self.stack.currentWidget() is self.splitter:
+            self.copying.copy(self.current_entry(), self.current_body(), force_form=force_form)
+
+    @property
+    def form(self) -> FillForm:
+        return self.copying.form
+
+    # -- call values and settings --------------------------------------------------------------
+
+    def set_call_values(self, values: Mapping[str, object]) -> None:
+        """Fill blanks from the current call record (customer_title, account_ref, …)."""
+        self.state.set_call_values(values)
+        self.refresh(keep_selection=True)
+
+    def _ask_settings(self, settings: Settings) -> Settings | None:
+        from assistant.ui.settings_dialog import SettingsDialog
+
+        return SettingsDialog.ask(settings, self)
+
+    def open_settings(self) -> None:
+        changed = self.ask_settings(self.state.settings)
+        if changed is None:
+            return
+        edge_changed = changed.dock_edge != self.state.settings.dock_edge
+        self._change_settings(changed)
+        if edge_changed:
+            self.dock.place()
+        self._selection_changed()
+        self.show_status(self.tr("Settings saved"))
+
+    def _change_settings(self, settings: Settings) -> None:
+        self.state.set_settings(settings)
+        try:
+            self._persist(settings)
+        except OSError as exc:
+            self.show_status(self.tr("Settings not saved: %1").replace("%1", str(exc)), error=True)
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("tone", "error" if error else "")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)

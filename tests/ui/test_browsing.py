@@ -1,0 +1,158 @@
+"""Browsing: filters, favourites and recent use on top, wordings, jargon, shortcuts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from assistant.ui.actions import ACTIONS, key_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def activate(qtbot: Any, window: Any) -> None:
+    """Shortcuts work once the agent is in the panel (it opens without taking focus)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def ids(window: Any) -> list[str]:
+    return [window.model.row(i).entry.id for i in range(window.model.rowCount())]
+
+
+def test_category_filter(qtbot: Any, make_panel: Any) -> None:
+    window = make_panel()
+    activate(qtbot, window)
+    window.category.setCurrentIndex(window.category.findData("jargon"))
+    assert ids(window) == ["t.sla"]
+    qtbot.keyClick(window.search, Qt.Key.Key_0, ALT)  # reset filters
+    assert len(ids(window)) == 6
+
+
+def test_emotion_stage_filter_keeps_lines_for_that_stage(qtbot: Any, make_panel: Any) -> None:
+    window = make_panel()
+    window.stage.setCurrentIndex(window.stage.findData("angry"))
+    assert set(ids(window)) == {"t.angry.pause", "t.refund.commit"}
+    window.stage.setCurrentIndex(window.stage.findData("calm"))
+    assert ids(window) == []
+
+
+def test_filter_keys_open_the_combos(qtbot: Any, make_panel: Any) -> None:
+    window = make_panel()
+    activate(qtbot, window)
+    qtbot.keyClick(window.search, Qt.Key.Key_C, ALT)
+    assert window.category.view().isVisible()
+    window.category.hidePopup()
+    qtbot.keyClick(window.search, Qt.Key.Key_E, ALT)
+    assert window.stage.view().isVisible()
+    window.stage.hidePopup()
+
+
+def test_star_key_puts_a_favourite_on_top_of_the_empty_search(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel()
+    activate(qtbot, window)
+    type_into(window.search, "thanks")
+    qtbot.keyClick(window.search, Qt.Key.Key_D, CTRL)
+    assert "t.closing.thanks" in window.state.favourites
+    assert window.status.text() == "Starred"
+    window.search.clear()
+    assert ids(window)[0] == "t.closing.thanks"
+    assert window.model.row(0).favourite
+    assert window.star_button.text() == "★"
+    qtbot.keyClick(window.search, Qt.Key.Key_D, CTRL)  # toggles back
+    assert "t.closing.thanks" not in window.state.favourites
+
+
+def test_recently_used_comes_first_in_the_empty_search(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel()
+    before = ids(window)
+    assert before[0] != "t.sla"
+    type_into(window.search, "SLA")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    window.search.clear()
+    assert ids(window)[0] == "t.sla"
+    assert window.model.row(0).used
+
+
+def test_one_key_cycles_the_wordings(
+    qtbot: Any, make_panel: Any, type_into: Any, clipboard: Any
+) -> None:
+    window = make_panel()
+    activate(qtbot, window)
+    window.set_call_values({"customer_title": "李总"})
+    type_into(window.search, "接听来电")
+    assert "Wording 1 of 3" in window.preview.wording_heading.text()
+    qtbot.keyClick(window.search, Qt.Key.Key_Right, ALT)
+    assert "Wording 2 of 3" in window.preview.wording_heading.text()
+    assert "很高兴为您服务" in window.preview.wording.text()
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert clipboard.texts == ["李总您好，我是王芳（工号A1024），很高兴为您服务。"]
+    qtbot.keyClick(window.search, Qt.Key.Key_Right, ALT)
+    qtbot.keyClick(window.search, Qt.Key.Key_Right, ALT)  # wraps round
+    assert "Wording 1 of 3" in window.preview.wording_heading.text()
+    qtbot.keyClick(window.search, Qt.Key.Key_Left, ALT)
+    assert "Wording 3 of 3" in window.preview.wording_heading.text()
+
+
+def test_jargon_shows_term_meaning_and_analogy_side_by_side(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel()
+    type_into(window.search, "SLA")
+    preview = window.preview
+    QApplication.processEvents()
+    assert preview.jargon.isVisibleTo(window)
+    assert preview.term.text() == "SLA"
+    assert preview.plain.text() == "我们书面写下的服务承诺"
+    assert preview.analogy.text().startswith("就像快递")
+    plain, analogy = preview.plain_card.geometry(), preview.analogy_card.geometry()
+    assert plain.top() == analogy.top()
+    assert plain.right() < analogy.left()
+
+
+def test_preview_shows_when_to_use(qtbot: Any, make_panel: Any, type_into: Any) -> None:
+    window = make_panel()
+    type_into(window.search, "退款")
+    assert window.preview.when.text() == "客户追问退款什么时候到账，而你需要先和财务确认。"
+    assert "Dissatisfied · Angry" in window.preview.meta.text()
+
+
+def test_every_action_has_keys_in_its_tooltip_and_in_the_cheat_sheet(
+    qtbot: Any, make_panel: Any
+) -> None:
+    window = make_panel()
+    activate(qtbot, window)
+    for spec in ACTIONS:
+        keys = key_text(spec)
+        assert keys, spec.name
+        assert keys in window.actions_by_name[spec.name].toolTip()
+    for button in (window.copy_button, window.fill_button, window.star_button, window.next_button):
+        assert "(" in button.toolTip()
+        assert ")" in button.toolTip()
+    qtbot.keyClick(window.search, Qt.Key.Key_F1)
+    sheet = window.cheat_sheet
+    assert window.stack.currentWidget() is sheet
+    shown = [(keys.text(), what.text()) for keys, what in sheet.rows]
+    assert shown == [(key_text(spec), spec.text) for spec in ACTIONS]
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.splitter
+    assert window.isVisible()
+
+
+def test_hide_and_quit_keys(qtbot: Any, make_panel: Any) -> None:
+    window = make_panel()
+    activate(qtbot, window)
+    with qtbot.waitSignal(window.quit_requested):
+        qtbot.keyClick(window.search, Qt.Key.Key_Q, CTRL)
+    qtbot.keyClick(window.search, Qt.Key.Key_W, CTRL)
+    assert not window.isVisible()
+    window.show_panel()
+    assert window.isVisible()
+    assert window.focusWidget() is window.search

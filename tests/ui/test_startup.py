@@ -1,0 +1,153 @@
+"""Start-up order: paint first, then the playbook, then the store; --exit-when-ready."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from assistant.paths import Paths
+from assistant.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+HOOKED_START = """
+import json, sys
+from assistant.ui import window
+
+seen = {}
+original = window.MainWindow.paintEvent
+
+def first_paint(self, event):
+    if not seen:
+        heavy = ("sqlalchemy", "sqlalchemy.orm", "alembic", "pypinyin", "keyring", "holidays")
+        seen["imported"] = sorted(m for m in heavy if m in sys.modules)
+        seen["library_loaded"] = self.state.library is not None
+        seen["status"] = self.status.text()
+        print(json.dumps(seen), flush=True)
+    original(self, event)
+
+window.MainWindow.paintEvent = first_paint
+from assistant.ui.app import run_panel
+run_panel(data_dir=sys.argv[1], exit_when_ready=True)
+"""
+
+
+def run_app(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, *args, str(data_dir)] if args[0] == "-c" else [sys.executable, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_exit_when_ready_starts_answers_and_exits_zero(ui_paths: Paths) -> None:
+    done = run_app(
+        ["-m", "assistant", "--data-dir", str(ui_paths.data_dir), "--exit-when-ready"],
+        ui_paths.data_dir,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (ui_paths.cache_dir / "playbook.cache").exists()
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(ui_paths: Paths) -> None:
+    warm = run_app(["-c", HOOKED_START], ui_paths.data_dir)  # fills the playbook cache
+    assert warm.returncode == 0, warm.stderr
+    done = run_app(["-c", HOOKED_START], ui_paths.data_dir)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[0])
+    assert seen["imported"] == []
+    # The window paints first, in its loading state; the playbook arrives after.
+    assert seen["library_loaded"] is False
+    assert seen["status"] == "Loading playbook…"
+
+
+def test_the_panel_shows_a_loading_state_and_keeps_what_was_typed(
+    qtbot: Any, make_panel: Any
+) -> None:
+    window = make_panel(show=True, wait_ready=False)
+    assert window.state.library is None
+    assert window.empty.text() == "Loading playbook…"
+    assert window.status.text() == "Loading playbook…"
+    qtbot.keyClicks(window.search, "SLA")
+    qtbot.waitUntil(lambda: window.is_ready, timeout=30_000)
+    assert window.current_entry().id == "t.sla"
+    assert "phrasing" in window.status.text()
+
+
+def test_favourites_and_usage_come_from_the_store_off_the_ui_thread(
+    qtbot: Any, make_panel: Any, store: Any, monkeypatch: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    import assistant.store.usage as usage
+    from assistant.store.usage import record_use, set_favourite
+
+    with store.sessions.begin() as session:
+        set_favourite(session, "t.closing.thanks", True)
+        record_use(session, "t.sla", datetime(2026, 3, 10, 5, 0, tzinfo=UTC))
+    store.close()
+    threads: list[str] = []
+    original = usage.load_usage
+
+    def spy(session: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(session)
+
+    monkeypatch.setattr(usage, "load_usage", spy)
+    window = make_panel(show=False)
+    with qtbot.waitSignal(window.state.usage_changed, timeout=30_000):
+        window.show()
+    assert threads
+    assert threads[0] != threading.main_thread().name
+    assert window.state.favourites == frozenset({"t.closing.thanks"})
+    ids = [window.model.row(i).entry.id for i in range(window.model.rowCount())]
+    assert ids[:2] == ["t.closing.thanks", "t.sla"]  # starred, then recently used
+
+
+def test_a_star_is_saved_for_the_next_start(qtbot: Any, make_panel: Any, type_into: Any) -> None:
+    window = make_panel()
+    qtbot.waitUntil(lambda: window.state._store is not None, timeout=30_000)
+    type_into(window.search, "thanks")
+    window.toggle_favourite()
+    window.state.close()  # waits for the write
+    again = make_panel()
+    qtbot.waitUntil(lambda: "t.closing.thanks" in again.state.favourites, timeout=30_000)
+
+
+def test_a_damaged_store_is_a_message_and_the_panel_still_works(
+    qtbot: Any, make_panel: Any, ui_paths: Paths, type_into: Any, clipboard: Any
+) -> None:
+    ui_paths.store_file.write_bytes(b"this is not a database" * 100)
+    window = make_panel(show=False)
+    with qtbot.waitSignal(window.state.notice, timeout=30_000) as notice:
+        window.show()
+    assert "Favourites and history are off" in notice.args[0]
+    assert "damaged" in notice.args[0]
+    type_into(window.search, "SLA")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert len(clipboard.texts) == 1
+
+
+@pytest.mark.parametrize("text", ["{", "[1, 2]"])
+def test_unreadable_settings_fall_back_to_defaults_and_are_not_overwritten(
+    ui_paths: Paths, text: str
+) -> None:
+    from assistant.ui.app import read_settings
+
+    ui_paths.settings_file.write_text(text, encoding="utf-8")
+    settings, problem = read_settings(ui_paths)
+    assert settings == Settings()
+    assert problem is not None
+    assert "settings.json" in problem
