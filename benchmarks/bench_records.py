@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import random
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -14,7 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from common import Metric, app_command, median, percentile, run_env
+from common import Metric, app_command, median, percentile, run_env, wall_and_rss
 
 METRICS = ("save_p99_ms", "export_vs_sqlite3", "export_rss_growth_mb")
 
@@ -111,18 +109,6 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
         conn.executemany(f"INSERT INTO calls ({columns}) VALUES ({marks})", rows)
 
 
-def _wall_and_rss(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd} exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
-
-
 def _save_p99(workdir: Path, repeats: int) -> float:
     from assistant.notes.records import finalise_call, new_id, save_call
     from assistant.settings import DEFAULT_REQUIRED_FIELDS
@@ -176,13 +162,13 @@ def metrics(quick: bool) -> Iterator[Metric]:
         dump = ["sqlite3", "-csv", str(big / "calls.sqlite3"), f"SELECT {columns} FROM calls"]
         app_times, shell_times = [], []
         for _ in range(repeats):
-            app_times.append(_wall_and_rss(export, env)[0])
-            shell_times.append(_wall_and_rss(dump, env)[0])
+            app_times.append(wall_and_rss(export, env)[0])
+            shell_times.append(wall_and_rss(dump, env)[0])
         ratio = median(shell_times) / median(app_times)
         yield Metric("export_vs_sqlite3", ratio, "ratio", ">= 0.5")
 
         peaks = {}
         for folder in (big, small):
             cmd = app_command("--data-dir", str(folder), "export", "--table", "calls")
-            peaks[folder] = max(_wall_and_rss(cmd, env)[1] for _ in range(2))
+            peaks[folder] = max(wall_and_rss(cmd, env)[1] for _ in range(2))
         yield Metric("export_rss_growth_mb", peaks[big] - peaks[small], "MB", "<= 25")

@@ -6,6 +6,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,29 @@ def run_env(**extra: str) -> dict[str, str]:
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)
     return env
+
+
+def wall_and_rss(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process.
+
+    The peak comes from GNU time, a tiny program that forks the command: a child
+    forked straight from this (large) benchmark process would start out counting
+    the parent's pages in its own peak, so every program would look the same size.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as report:
+        started = time.perf_counter()
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", report.name, *cmd],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+        )
+        elapsed = time.perf_counter() - started
+        if done.returncode != 0:
+            raise RuntimeError(f"{cmd} exited {done.returncode}: {done.stderr[-300:]!r}")
+        peak_kib = int(report.read().split()[-1])
+    return elapsed, peak_kib / 1024
 
 
 def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:

@@ -16,6 +16,7 @@ EN_WORDS = (
     "ticket supervisor satisfaction installation appointment network signal balance activation "
     "cancellation identity backup migration interface permission latency bandwidth firewall"
 ).split()
+STAGES = ("calm", "dissatisfied", "angry", "confrontational")
 CATEGORIES = (
     "opening closing questioning confirming de_escalation complaint commitment handoff "
     "written_reply objection proactive_care"
@@ -26,6 +27,8 @@ def write_pack(path: Path, count: int, *, seed: int = 11, pack_id: str = "genera
     rng = random.Random(seed)
     lines = [
         f"pack: {{id: {pack_id}, name: Generated, language: zh-Hans, version: '1', author: bench}}",
+        "placeholders:",
+        "  reply_by: {kind: date, spec: '+1 business day at 10:00'}",
         "entries:",
     ]
     for i in range(count):
@@ -34,6 +37,8 @@ def write_pack(path: Path, count: int, *, seed: int = 11, pack_id: str = "genera
         sep = "" if zh else " "
         title = sep.join(rng.sample(words, 3))
         body = sep.join(rng.choice(words) for _ in range(rng.randint(12, 30)))
+        if rng.random() < 0.3:
+            body += f"{sep}{{reply_by}}"
         tags = ", ".join(rng.sample(words, 3))
         lines += [
             f"  - id: gen.{i}",
@@ -42,6 +47,7 @@ def write_pack(path: Path, count: int, *, seed: int = 11, pack_id: str = "genera
             f"    body: '{{customer_title}}{sep}{body}'",
             f"    tags: [{tags}]",
             f"    when_to_use: '{sep.join(rng.sample(words, 5))}'",
+            f"    emotion_stages: [{', '.join(rng.sample(STAGES, rng.randint(1, 2)))}]",
         ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -19,7 +19,7 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3
-  fonts-noto-cjk xclip xvfb xauth xdotool sqlite3 postgresql
+  fonts-noto-cjk xclip xvfb xauth xdotool sqlite3 postgresql time
 )
 
 log() { printf 'agent-assist setup: %s\n' "$*" >&2; }
