@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from assistant.playbooks.loader import ENTRY_KEYS, PLACEHOLDER_KEYS
 from assistant.playbooks.model import (
     BUILTIN_PLACEHOLDERS,
     CATEGORIES,
@@ -45,24 +46,8 @@ MIN_JARGON = 25
 MIN_PER_EMOTION_STAGE = 8
 MIN_COMMITMENTS = 15
 
-ENTRY_KEYS = {
-    "id",
-    "title",
-    "category",
-    "body",
-    "tags",
-    "when_to_use",
-    "emotion_stages",
-    "customer_types",
-    "alternatives",
-    "term",
-    "plain",
-    "analogy",
-    "placeholders",
-}
 REQUIRED_ENTRY_KEYS = ("id", "title", "category", "body")
 JARGON_KEYS = ("term", "plain", "analogy")
-PLACEHOLDER_KEYS = {"label", "default", "choices", "kind", "spec"}
 ID_RE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 # The date-spec grammar of docs/playbook-format.md. Times of day are also required
