@@ -135,3 +135,29 @@ class TemplateUsage(Base):
     use_count: Mapped[int] = mapped_column(Integer, default=0)
     last_used_at: Mapped[datetime | None] = mapped_column(UtcTime)
     favourite: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CallSyncState(Base):
+    """A record's team-sync state; triggers in the store keep ``change_seq`` current.
+
+    ``change_seq`` is set whenever the record or its follow-ups change and cleared
+    once that change is on the server; ``server_rev`` is the server's revision of
+    the record this machine last wrote or saw (see assistant/sync).
+    """
+
+    __tablename__ = "sync_calls"
+
+    call_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    change_seq: Mapped[int | None] = mapped_column(Integer)
+    server_rev: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_sync_calls_change_seq", "change_seq"),)
+
+
+class SyncClock(Base):
+    """One row: the last ``change_seq`` handed out. It only grows (see migration 0003)."""
+
+    __tablename__ = "sync_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tick: Mapped[int] = mapped_column(Integer)

@@ -2,8 +2,279 @@
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import UserError
+
+if TYPE_CHECKING:
+    from assistant.paths import Paths
+    from assistant.settings import Settings
+    from assistant.sync.connection import ServerAddress
+    from assistant.sync.secrets import SecretStore
+    from assistant.sync.service import SyncResult
 
 
 def register(commands: Any) -> None:
-    del commands
+    sync = commands.add_parser(
+        "sync",
+        help="send call records to the team server and fetch team packs",
+        description="With no option: one sync round (records up, team packs down), then "
+        "what moved. The password is kept in the system keychain, never in a file.",
+    )
+    action = sync.add_mutually_exclusive_group()
+    action.add_argument(
+        "--login",
+        metavar="URL",
+        help="set the server (postgresql://user@host:port/dbname), check the password "
+        "and keep it in the keychain",
+    )
+    action.add_argument("--logout", action="store_true", help="remove the saved password")
+    action.add_argument(
+        "--print-schema",
+        action="store_true",
+        help="print the SQL that creates the server's tables, for a database administrator",
+    )
+    action.add_argument(
+        "--push-all",
+        action="store_true",
+        help="send every record again (after the server was restored or replaced)",
+    )
+    sync.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input instead of asking",
+    )
+    sync.set_defaults(run=run_sync_command)
+
+    pack = commands.add_parser("pack", help="team phrasing packs on the sync server")
+    sub = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+    publish = sub.add_parser(
+        "publish",
+        help="check a pack and upload it as a team pack (supervisors)",
+        description="Run the playbook check on FILE and, only if it passes, upload it to "
+        "the sync server; every agent gets it on their next sync.",
+    )
+    publish.add_argument("file", type=Path, help="the pack file (YAML)")
+    publish.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input instead of asking",
+    )
+    publish.set_defaults(run=run_publish)
+
+
+# The two edges tests replace: the OS keychain and the terminal.
+def open_secret_store() -> SecretStore:
+    from assistant.sync.secrets import KeyringSecretStore
+
+    return KeyringSecretStore()
+
+
+def ask_password(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _context(args: argparse.Namespace) -> tuple[Paths, Settings]:
+    from assistant.paths import resolve_paths
+    from assistant.settings import load_settings
+
+    paths = resolve_paths(args.data_dir)
+    return paths, load_settings(paths.settings_file)
+
+
+def _read_password(args: argparse.Namespace, address: ServerAddress) -> str:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = ask_password(f"Password for {address.account}: ")
+    if not password:
+        raise UserError("no password given")
+    return password
+
+
+def _saved_password(args: argparse.Namespace, address: ServerAddress) -> str:
+    """The keychain's password; without a usable keychain, ask (once this run)."""
+    from assistant.sync.secrets import SecretStoreUnavailable
+
+    if args.password_stdin:
+        return _read_password(args, address)
+    try:
+        password = open_secret_store().get(address.account)
+    except SecretStoreUnavailable as exc:
+        print(f"agent-assist: {exc}", file=sys.stderr)
+        return _read_password(args, address)
+    if password is None:
+        raise UserError(
+            f"no password saved for {address.account}: "
+            f"run 'agent-assist sync --login {address.url}'"
+        )
+    return password
+
+
+def _address(settings: Settings) -> ServerAddress:
+    from assistant.sync.connection import parse_server_url
+
+    if not settings.sync_url:
+        raise UserError(
+            "no sync server set: run 'agent-assist sync --login postgresql://user@host:port/dbname'"
+        )
+    return parse_server_url(settings.sync_url)
+
+
+def run_sync_command(args: argparse.Namespace) -> int:
+    if args.print_schema:
+        from assistant.sync.server_schema import schema_script
+
+        sys.stdout.write(schema_script())
+        return 0
+    if args.login:
+        return _login(args)
+    if args.logout:
+        return _logout(args)
+    return _sync_round(args)
+
+
+def _login(args: argparse.Namespace) -> int:
+    from assistant.settings import save_settings
+    from assistant.sync.connection import check_login, parse_server_url
+    from assistant.sync.secrets import SecretStoreUnavailable
+
+    paths, settings = _context(args)
+    address = parse_server_url(args.login)
+    password = _read_password(args, address)
+    check_login(address, password)
+    try:
+        open_secret_store().set(address.account, password)
+    except SecretStoreUnavailable as exc:
+        print(f"agent-assist: {exc}", file=sys.stderr)
+    save_settings(paths.settings_file, settings.with_changes(sync_url=address.url))
+    print(f"logged in to {address.place} as {address.user}")
+    return 0
+
+
+def _logout(args: argparse.Namespace) -> int:
+    from assistant.sync.secrets import SecretStoreUnavailable
+
+    _, settings = _context(args)
+    address = _address(settings)
+    try:
+        removed = open_secret_store().delete(address.account)
+    except SecretStoreUnavailable as exc:
+        print(f"agent-assist: {exc}", file=sys.stderr)
+        removed = False
+    if removed:
+        print(f"logged out: the password for {address.account} is removed from the keychain")
+    else:
+        print(f"no password was saved for {address.account}")
+    return 0
+
+
+def _sync_round(args: argparse.Namespace) -> int:
+    from assistant.notes.timefmt import utc_now
+    from assistant.store.db import open_store
+    from assistant.sync.service import SyncConfig, TeamSync
+    from assistant.sync.state import state_file
+
+    paths, settings = _context(args)
+    address = _address(settings)
+    password = _saved_password(args, address)
+    store = open_store(paths.store_file)
+    try:
+        if args.push_all:
+            from assistant.sync.tracking import mark_all_changed
+
+            with store.sessions.begin() as session:
+                mark_all_changed(session)
+        config = SyncConfig(address.url, paths.team_packs_dir, state_file(paths.data_dir))
+        with TeamSync(
+            store.sessions, config, open_secret_store(), utc_now, password=password
+        ) as sync:
+            result = sync.run()
+    finally:
+        store.close()
+    return report(result)
+
+
+def report(result: SyncResult) -> int:
+    """Print what moved; problems go to stderr. Exit 0 only for a clean round."""
+    from assistant.notes.timefmt import to_utc_text
+
+    for conflict in result.conflicts:
+        mine, theirs = (
+            to_utc_text(conflict.local_updated_at),
+            to_utc_text(conflict.server_updated_at),
+        )
+        if conflict.kept == "server":
+            print(
+                f"conflict: record {conflict.call_id}: kept the server's version (updated "
+                f"{theirs} by {conflict.server_pushed_by}); this machine's (updated {mine}) "
+                f"is saved in the server's conflict list"
+            )
+        else:
+            print(
+                f"conflict: record {conflict.call_id}: this machine's version (updated {mine}) "
+                f"replaced the server's (updated {theirs} by {conflict.server_pushed_by}), "
+                f"which is saved in the server's conflict list"
+            )
+    for pack_id in result.packs_updated:
+        print(f"team pack {pack_id}: updated")
+    for pack_id in result.packs_removed:
+        print(f"team pack {pack_id}: removed (withdrawn on the server)")
+    print(result.summary())
+    for error in result.errors:
+        print(f"agent-assist: {error}", file=sys.stderr)
+    if result.state == "offline":
+        print(
+            f"agent-assist: offline: {result.pending} record(s) wait for the next sync",
+            file=sys.stderr,
+        )
+    return 0 if result.ok else 1
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from assistant.sync.connection import classify, describe, make_engine
+    from assistant.sync.packs import check_pack, publish_pack
+    from assistant.sync.server_schema import ensure_schema
+
+    _, settings = _context(args)
+    address = _address(settings)
+    pack, problems = check_pack(args.file)
+    for problem in problems:
+        print(problem)
+    if problems or pack is None:
+        print(
+            f"agent-assist: {args.file}: not published: {len(problems)} problem(s)",
+            file=sys.stderr,
+        )
+        return 1
+    text = args.file.read_text(encoding="utf-8")
+    password = _saved_password(args, address)
+    engine = make_engine(address, password)
+    try:
+        ensure_schema(engine, address.user)
+        with engine.begin() as conn:
+            publish_pack(conn, pack, text)
+    except UserError:
+        raise
+    except Exception as exc:
+        kind = classify(exc)
+        if kind == "permission":
+            raise UserError(
+                f"the account {address.user} may not publish team packs on {address.place}; "
+                "a supervisor's account is needed"
+            ) from None
+        if kind == "other":
+            raise
+        raise UserError(describe(exc, address)) from None
+    finally:
+        engine.dispose()
+    version = f" version {pack.version}" if pack.version else ""
+    print(
+        f"published team pack {pack.id}{version} ({len(pack.entries)} entries) to {address.place}"
+    )
+    return 0

@@ -1,0 +1,226 @@
+"""Sync fixtures: one real PostgreSQL server per session, a fresh database per test.
+
+The server is started by the tests themselves (assistant.sync.testing) and
+stopped after them. Without the PostgreSQL programs the tests fail, with the
+command that installs them: the setup script provides them, so a missing
+server is a broken setup, not a reason to skip.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.notes.timefmt import utc_now
+from assistant.paths import Paths
+from assistant.settings import load_settings, save_settings
+from assistant.store.db import Store, open_store
+from assistant.sync.connection import ServerAddress, parse_server_url
+from assistant.sync.secrets import MemorySecretStore
+from assistant.sync.service import RetryPolicy, SyncConfig, SyncResult, TeamSync
+from assistant.sync.state import state_file
+from assistant.sync.testing import PostgresMissing, PostgresServer
+
+AGENT = "agent"
+AGENT_PASSWORD = "correct horse 电池"
+CLERK = "clerk"
+CLERK_PASSWORD = "clerk-pass"
+
+# Retries without the real waits: the tests make the failures happen on purpose.
+FAST_RETRY = RetryPolicy(attempts=5, first_delay_s=0.001, max_delay_s=0.01)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    try:
+        server = PostgresServer.start()
+    except PostgresMissing as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        server.create_role(AGENT, AGENT_PASSWORD)
+        server.create_role(CLERK, CLERK_PASSWORD)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def server_db(pg_server: PostgresServer) -> Iterator[str]:
+    """A fresh database owned by the agent's role (so it may create the schema)."""
+    name = f"team_{uuid.uuid4().hex[:12]}"
+    pg_server.create_database(name, AGENT)
+    yield name
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def server_url(pg_server: PostgresServer, server_db: str) -> str:
+    return pg_server.url(AGENT, server_db)
+
+
+@pytest.fixture
+def server_sql(pg_server: PostgresServer, server_db: str) -> Callable[..., list[tuple[Any, ...]]]:
+    """Run SQL on the test's database as the superuser; rows back (empty if none)."""
+
+    def run(statement: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with pg_server.admin_session(server_db) as conn:
+            cursor = conn.execute(statement, params or None)  # type: ignore[arg-type]
+            return list(cursor.fetchall()) if cursor.description else []
+
+    return run
+
+
+@pytest.fixture
+def secrets() -> MemorySecretStore:
+    return MemorySecretStore()
+
+
+@dataclass
+class Prompts:
+    """Stands in for the terminal: answers password prompts and counts them."""
+
+    answers: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+
+    def __call__(self, prompt: str) -> str:
+        self.asked.append(prompt)
+        if not self.answers:
+            raise AssertionError(f"unexpected password prompt: {prompt}")
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def prompts(monkeypatch: pytest.MonkeyPatch, secrets: MemorySecretStore) -> Prompts:
+    """The command line with the in-memory keychain and a scripted terminal."""
+    from assistant.sync import cli
+
+    answers = Prompts()
+    monkeypatch.setattr(cli, "ask_password", answers)
+    monkeypatch.setattr(cli, "open_secret_store", lambda: secrets)
+    return answers
+
+
+@pytest.fixture
+def logged_in(
+    paths: Paths, server_url: str, secrets: MemorySecretStore, prompts: Prompts
+) -> ServerAddress:
+    """The test's data dir set up as after ``sync --login``."""
+    address = parse_server_url(server_url)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    settings = load_settings(paths.settings_file)
+    save_settings(paths.settings_file, settings.with_changes(sync_url=address.url))
+    secrets.set(address.account, AGENT_PASSWORD)
+    return address
+
+
+@dataclass
+class Machine:
+    """One agent's computer: its own data dir and store, syncing with the server."""
+
+    name: str
+    paths: Paths
+    store: Store
+    sync: TeamSync
+
+    def run(self) -> SyncResult:
+        return self.sync.run()
+
+    def import_records(self, records: list[dict[str, Any]]) -> None:
+        from assistant.notes.importer import import_file
+
+        source = self.paths.data_dir / "import.jsonl"
+        source.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+        report = import_file(self.store.sessions, source, now=utc_now())
+        assert report.problems == []
+
+    def edit(self, call_id: str, at: datetime, **values: Any) -> None:
+        from assistant.notes.records import save_call
+
+        with self.store.sessions.begin() as session:
+            save_call(session, {"id": call_id, **values}, None, now=at)
+
+    def close(self) -> None:
+        self.sync.close()
+        self.store.close()
+
+
+@pytest.fixture
+def machine(
+    tmp_path: Path,
+    _template_store: Path,
+    server_url: str,
+    secrets: MemorySecretStore,
+) -> Iterator[Callable[..., Machine]]:
+    """Make machines ("a", "b", ...) that sync with the test's database."""
+    made: list[Machine] = []
+    address = parse_server_url(server_url)
+    secrets.set(address.account, AGENT_PASSWORD)
+
+    def make(
+        name: str = "a",
+        *,
+        url: str | None = None,
+        batch_size: int = 500,
+        retry: RetryPolicy = FAST_RETRY,
+    ) -> Machine:
+        paths = Paths(tmp_path / f"machine-{name}")
+        paths.data_dir.mkdir(parents=True)
+        shutil.copy(_template_store, paths.store_file)
+        store = open_store(paths.store_file)
+        config = SyncConfig(
+            url or server_url,
+            paths.team_packs_dir,
+            state_file(paths.data_dir),
+            batch_size=batch_size,
+            retry=retry,
+        )
+        sync = TeamSync(store.sessions, config, secrets, utc_now)
+        made.append(Machine(name, paths, store, sync))
+        return made[-1]
+
+    yield make
+    for item in made:
+        item.close()
+
+
+PACK_TEXT = """\
+pack:
+  id: team-acme
+  name: ACME team phrasing
+  language: en
+  version: "3"
+  author: Supervisor Li
+entries:
+  - id: team.acme.greeting
+    title: ACME greeting
+    category: opening
+    body: "Thank you for calling ACME, this is {agent_name}, agent {agent_id}."
+"""
+
+
+@pytest.fixture
+def pack_file(tmp_path: Path) -> Path:
+    """A small valid team pack."""
+    path = tmp_path / "team-acme.yaml"
+    path.write_text(PACK_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def agent_password() -> str:
+    return AGENT_PASSWORD
+
+
+@pytest.fixture
+def clerk_password() -> str:
+    return CLERK_PASSWORD
