@@ -1,0 +1,200 @@
+"""Building the search index: folding, pinyin readings, posting lists (see search.py).
+
+Only a cold start (packs changed) runs this; a warm start reads the built index
+from the library cache and never imports pypinyin.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections import Counter, deque
+from collections.abc import Sequence
+from itertools import pairwise
+from operator import add
+
+from assistant.playbooks.model import CATEGORIES, Entry
+from assistant.playbooks.search import (
+    _EXACT,
+    _EXACT_MAX,
+    _FORMAT,
+    _FULL_INITIAL,
+    _INITIALS,
+    _META,
+    _PREFIX,
+    _PREFIX_CAP,
+    _START,
+    _digest,
+    _ids_of,
+)
+from assistant.playbooks.textfold import atoms, fold, reading, run_readings, trigrams
+
+
+def _collect(
+    text: str, keys: set[str], vocab: set[str], said: set[tuple[str, str]], head: bool
+) -> None:
+    first = True
+    pieces: list[str] = []
+    for han, piece, parts in atoms(text):
+        pieces.append(piece)
+        if han:
+            keys.update(piece)
+            if len(piece) > 1:
+                keys.update(map(add, piece, piece[1:]))
+                spoken = run_readings(piece)
+                said.update(zip(piece, spoken, strict=True))
+                for a, b in pairwise(spoken):
+                    if a and b:
+                        keys.add(_INITIALS + a[0] + b[0])
+                        keys.add(_FULL_INITIAL + a + " " + b[0])
+            if head and first:
+                keys.add(_START + piece[0])
+                keys.add(_START + piece[:2])
+        else:
+            keys.add(piece)
+            vocab.add(piece)
+            if parts:
+                keys.update(parts)
+                vocab.update(parts)
+            if head and first:
+                keys.add(_START + piece)
+        first = False
+    if head and pieces:
+        whole = "".join(pieces)
+        if len(whole) <= _EXACT_MAX:
+            keys.add(_EXACT + whole)
+
+
+def _append(postings: dict[str, list[int]], keys: set[str], rank: int) -> None:
+    for key in keys:
+        ranks = postings.get(key)
+        if ranks is None:
+            postings[key] = [rank]
+        else:
+            ranks.append(rank)
+
+
+def _union(lists: list[list[int]]) -> list[int]:
+    if len(lists) == 1:
+        return lists[0]
+    return sorted(set().union(*lists))
+
+
+def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
+    n = len(entries)
+    category_order = {c: i for i, c in enumerate(CATEGORIES)}
+    titles = [fold(e.title) for e in entries]
+    order = sorted(
+        range(n),
+        key=lambda i: (
+            category_order.get(entries[i].category, len(CATEGORIES)),
+            entries[i].category,
+            titles[i],
+            i,
+        ),
+    )
+    head: dict[str, list[int]] = {}
+    tail: dict[str, list[int]] = {}
+    vocab: set[str] = set()
+    said: set[tuple[str, str]] = set()  # (character, reading in context)
+    categories: list[tuple[str, int, int]] = []
+    for rank, index in enumerate(order):
+        entry = entries[index]
+        if not categories or categories[-1][0] != entry.category:
+            categories.append((entry.category, rank, rank + 1))
+        else:
+            categories[-1] = (entry.category, categories[-1][1], rank + 1)
+        keys: set[str] = set()
+        _collect(titles[index], keys, vocab, said, head=True)
+        if entry.term:
+            _collect(fold(entry.term), keys, vocab, said, head=True)
+        for tag in entry.tags:
+            _collect(fold(tag), keys, vocab, said, head=True)
+        keys.update(_META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
+        keys.update(_META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
+        _append(head, keys, rank)
+        keys = set()
+        for text in (entry.plain, entry.when_to_use, entry.body):
+            if text:
+                _collect(fold(text), keys, vocab, said, head=False)
+        _append(tail, keys, rank)
+
+    # Pinyin: syllable -> the characters read that way somewhere in the entries.
+    syl_chars: dict[str, set[str]] = {}
+    for char in {k for k in (*head, *tail) if len(k) == 1 and not k.isascii()}:
+        if reading(char):
+            syl_chars.setdefault(reading(char), set()).add(char)
+    for char, syllable in said:
+        if syllable:
+            syl_chars.setdefault(syllable, set()).add(char)
+
+    # Prefix keys for prefixes shared by many words; trigrams for typo search.
+    words = sorted(vocab)
+    prefix_counts: Counter[str] = Counter(w[:i] for w in words for i in range(1, len(w) + 1))
+    for prefix, count in prefix_counts.items():
+        if count <= _PREFIX_CAP:
+            continue
+        lo = bisect_left(words, prefix)
+        hi = bisect_left(words, prefix + "\U0010ffff")
+        for postings in (head, tail):
+            lists = [postings[w] for w in words[lo:hi] if w in postings]
+            if lists:
+                postings[_PREFIX + prefix] = _union(lists)
+    tri_lists: dict[str, list[int]] = {}
+    for word_id, word in enumerate(words):
+        if len(word) >= 4 and word.isascii() and word.isalpha():
+            for gram in trigrams(word):
+                tri_lists.setdefault(gram, []).append(word_id)
+    tri = {gram: array("I", tri_lists[gram]).tobytes() for gram in sorted(tri_lists)}
+
+    # Encode the posting lists.
+    nb = (n + 7) // 8 or 1
+    keys_sorted = sorted(head.keys() | tail.keys())
+    blob = bytearray()
+    slots = array("q")
+    for key in keys_sorted:
+        for postings in (head, tail):
+            slots.extend(_encode(postings.get(key), nb, blob))
+    return (
+        _FORMAT,
+        n,
+        _digest(_ids_of(entries)),
+        array("I", order).tobytes(),
+        "\n".join(keys_sorted),
+        slots.tobytes(),
+        bytes(blob),
+        words,
+        tri,
+        {s: "".join(sorted(chars)) for s, chars in syl_chars.items()},
+        categories,
+    )
+
+
+_BIT = tuple(1 << i for i in range(8))
+
+
+def _encode(ranks: list[int] | None, nb: int, blob: bytearray) -> tuple[int, int]:
+    """Append one posting list to ``blob``: (offset, -1) dense or (offset, pairs) sparse."""
+    if not ranks:
+        return 0, 0
+    positions = [r >> 3 for r in ranks]
+    if len(set(positions)) == len(positions):
+        values = [_BIT[r & 7] for r in ranks]
+    else:
+        merged: dict[int, int] = {}
+        for r in ranks:
+            merged[r >> 3] = merged.get(r >> 3, 0) | _BIT[r & 7]
+        positions = list(merged)
+        values = list(merged.values())
+    offset = len(blob)
+    if 16 * len(positions) >= nb:  # dense: faster to load, at most 3x the size
+        dense = bytearray(nb)
+        deque(map(dense.__setitem__, positions, values), maxlen=0)
+        blob += dense
+        count = -1
+    else:
+        blob += array("I", positions).tobytes()
+        blob += bytes(values)
+        count = len(positions)
+    blob += b"\0" * (-len(blob) % 4)
+    return offset, count
