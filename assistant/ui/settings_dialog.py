@@ -1,4 +1,6 @@
-"""The small settings dialog: the agent's name and ID, dock edge, country, office hours.
+"""The small settings dialog: the agent's name and ID, dock edge, country, office hours,
+and the panel's language (which takes effect at the next start: the panel's widgets
+translate their texts when they are built).
 
 ``ask()`` is the one entry point, so tests replace it instead of clicking.
 """
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from assistant.settings import Settings
 from assistant.ui import style
 from assistant.ui.geometry import EDGES
+from assistant.ui.i18n import LANGUAGES, system_language
 from assistant.ui.labels import EDGE_LABELS, label
 
 
@@ -49,6 +52,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Dock on"), self.dock_edge)
         form.addRow(self.tr("&Country (holidays)"), self.country)
         form.addRow(self.tr("&Office hours"), self.office_hours)
+        language = self._language_field(settings.language)
+        language_label = QLabel(self.tr("&Language"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, language)
         self.error = QLabel()
         self.error.setObjectName("warningText")
         self.error.setWordWrap(True)
@@ -69,7 +76,32 @@ class SettingsDialog(QDialog):
             dock_edge=str(self.dock_edge.currentData()),
             country=self.country.text().strip().upper() or "CN",
             office_hours=self.office_hours.text().strip() or "09:00-18:00",
+            language=str(self.language.currentData()),
         )
+
+    def _language_field(self, current: str) -> QWidget:
+        self.language = QComboBox()
+        system = LANGUAGES[system_language()]
+        self.language.addItem(self.tr("Same as the system (%1)").replace("%1", system), "")
+        for value, native in LANGUAGES.items():
+            self.language.addItem(native, value)
+        index = self.language.findData(current)
+        if index < 0:  # a locale name typed into settings.json: keep it as it is
+            self.language.addItem(current, current)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        self.language_note = QLabel(
+            self.tr("Applies after a restart: quit Agent Assist (Ctrl+Q) and open it again.")
+        )
+        self.language_note.setObjectName("caption")
+        self.language_note.setWordWrap(True)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.language)
+        column.addWidget(self.language_note)
+        return holder
 
     def problem(self) -> str | None:
         """What is wrong with the entered values, or None."""

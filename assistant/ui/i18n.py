@@ -1,0 +1,159 @@
+"""The panel's language: which translations to install, and the locale for dates.
+
+The ``language`` setting is ``""`` (follow the system), ``"zh-Hans"``, ``"zh-Hant"``
+or ``"en"``; other locale names (``zh_HK``, ``en-GB``) are understood too. Whatever
+is asked for comes down to one of the shipped catalogues,
+``resources/i18n/agent-assist_<zh_CN|zh_TW|en>.qm``, plus Qt's own ``qtbase_*.qm``
+when PySide6 ships it, and ``QLocale.setDefault`` so dates and times the UI formats
+follow the same language. Installed once at start-up: changing the setting takes
+effect at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from assistant.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+CATALOGUE = "agent-assist"
+
+# Setting value -> native name, in the order the settings dialog offers them.
+# Native names are never translated: an agent must find their language in any UI.
+LANGUAGES: dict[str, str] = {
+    "zh-Hans": "简体中文",
+    "zh-Hant": "繁體中文",
+    "en": "English",
+}
+
+# Setting value -> the suffix of its .qm files (Qt's locale names).
+_CATALOGUES: dict[str, str] = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "en": "en"}
+
+_TRADITIONAL_TERRITORIES = {
+    QLocale.Country.Taiwan,
+    QLocale.Country.HongKong,
+    QLocale.Country.Macao,
+}
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def _match(locale: QLocale) -> str | None:
+    """The shipped language for one locale, or None when we have none for it."""
+    if locale.language() == QLocale.Language.Chinese:
+        script = locale.script()
+        if script == QLocale.Script.TraditionalHanScript:
+            return "zh-Hant"
+        if script == QLocale.Script.SimplifiedHanScript:
+            return "zh-Hans"
+        return "zh-Hant" if locale.territory() in _TRADITIONAL_TERRITORIES else "zh-Hans"
+    if locale.language() == QLocale.Language.English:
+        return "en"
+    return None
+
+
+def system_language(system: QLocale | None = None) -> str:
+    """The shipped language closest to the system's preferences; English if none fits.
+
+    The system may list several (``LANGUAGE=de:zh_TW``): the first one we ship wins.
+    """
+    system = system if system is not None else QLocale.system()
+    for name in [*system.uiLanguages(), system.name()]:
+        found = _match(QLocale(name))
+        if found is not None:
+            return found
+    return "en"
+
+
+def resolve_language(setting: str, system: QLocale | None = None) -> str:
+    """``"zh-Hans"``, ``"zh-Hant"`` or ``"en"`` for a ``language`` setting."""
+    wanted = setting.strip()
+    if not wanted:
+        return system_language(system)
+    if wanted in LANGUAGES:
+        return wanted
+    found = _match(QLocale(wanted.replace("-", "_")))
+    if found is None:
+        log.warning("language %r is not shipped; following the system", wanted)
+        return system_language(system)
+    return found
+
+
+def canonical_locale(language: str) -> QLocale:
+    if language == "zh-Hans":
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China
+        )
+    if language == "zh-Hant":
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan
+        )
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def formatting_locale(language: str, setting: str = "", system: QLocale | None = None) -> QLocale:
+    """The locale dates and numbers are written in.
+
+    A locale named in the setting (``en_GB``, ``zh_HK``) if it speaks ``language``,
+    else the system's own when it does (an en_GB or zh_HK desktop keeps its
+    formats), else the language's usual one.
+    """
+    wanted = setting.strip()
+    if wanted and wanted not in LANGUAGES:
+        requested = QLocale(wanted.replace("-", "_"))
+        if _match(requested) == language:
+            return requested
+    system = system if system is not None else QLocale.system()
+    if _match(system) == language:
+        return system
+    return canonical_locale(language)
+
+
+@dataclass
+class Translations:
+    """What :func:`install_translations` installed."""
+
+    language: str
+    locale: QLocale
+    translators: list[QTranslator] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def remove(self) -> None:
+        """Take the translators out again (tests, screenshots of several languages)."""
+        for translator in self.translators:
+            QCoreApplication.removeTranslator(translator)
+        self.translators.clear()
+
+
+def install_translations(
+    app: QCoreApplication, setting: str = "", *, system: QLocale | None = None
+) -> Translations:
+    """Install the app's and Qt's translations for ``setting``; set the default locale.
+
+    Call before any widget is made: widgets translate their texts when built.
+    """
+    language = resolve_language(setting, system)
+    locale = formatting_locale(language, setting, system)
+    QLocale.setDefault(locale)
+    installed = Translations(language, locale)
+    suffix = _CATALOGUES[language]
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for folder, name in ((qt_dir, "qtbase"), (str(translations_dir()), CATALOGUE)):
+        path = Path(folder, f"{name}_{suffix}.qm")
+        translator = QTranslator(app) if path.is_file() else None
+        if translator is not None and translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            installed.translators.append(translator)
+            installed.files.append(str(path))
+        elif name == CATALOGUE:
+            log.warning("no translations for %s at %s", language, path)
+    loaded = ", ".join(Path(f).name for f in installed.files) or "none"
+    log.info("interface language %s, dates as %s; catalogues: %s", language, locale.name(), loaded)
+    return installed
