@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant.ui import style
 from assistant.ui.labels import QT_TRANSLATE_NOOP
@@ -24,6 +33,16 @@ class ActionSpec:
     # Keys the search field handles itself (Enter, arrows, Esc): shown, not registered,
     # so an input method's Enter never reaches a shortcut.
     field_keys: tuple[str, ...] = ()
+    section: str = "playbook"  # where the cheat sheet lists it
+
+
+# Cheat-sheet sections, in order.
+SECTIONS: dict[str, str] = {
+    "playbook": QT_TRANSLATE_NOOP("actions", "Playbook"),
+    "notes": QT_TRANSLATE_NOOP("actions", "Call notes"),
+    "followups": QT_TRANSLATE_NOOP("actions", "Follow-ups"),
+    "panel": QT_TRANSLATE_NOOP("actions", "Panel"),
+}
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -56,17 +75,137 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "escape", QT_TRANSLATE_NOOP("actions", "Clear the search; again: hide"), (), ("Esc",)
     ),
-    ActionSpec("hide_panel", QT_TRANSLATE_NOOP("actions", "Hide the panel"), ("Ctrl+W",)),
+    # -- call notes
     ActionSpec(
-        "other_edge", QT_TRANSLATE_NOOP("actions", "Dock on the other edge"), ("Ctrl+Shift+D",)
+        "new_call",
+        QT_TRANSLATE_NOOP("actions", "Start a new call and its timer"),
+        ("Ctrl+N",),
+        section="notes",
     ),
     ActionSpec(
-        "next_screen", QT_TRANSLATE_NOOP("actions", "Move to the next screen"), ("Ctrl+Shift+S",)
+        "end_call",
+        QT_TRANSLATE_NOOP("actions", "End the call (wrap-up time starts)"),
+        ("Ctrl+E",),
+        section="notes",
     ),
-    ActionSpec("settings", QT_TRANSLATE_NOOP("actions", "Settings"), ("Ctrl+,",)),
-    ActionSpec("cheat_sheet", QT_TRANSLATE_NOOP("actions", "Keyboard shortcuts"), ("F1",)),
-    ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "Quit Agent Assist"), ("Ctrl+Q",)),
+    ActionSpec(
+        "save_call", QT_TRANSLATE_NOOP("actions", "Save the record"), ("Ctrl+S",), section="notes"
+    ),
+    ActionSpec(
+        "finalise_call",
+        QT_TRANSLATE_NOOP("actions", "Finalise the record"),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        section="notes",
+    ),
+    ActionSpec(
+        "draft_from_listening",
+        QT_TRANSLATE_NOOP("actions", "Draft request and key problem from facts, emotions, demands"),
+        ("Ctrl+R",),
+        section="notes",
+    ),
+    ActionSpec(
+        "handoff",
+        QT_TRANSLATE_NOOP("actions", "Write the handoff, copy it and keep it in the record"),
+        ("Ctrl+Shift+H",),
+        section="notes",
+    ),
+    ActionSpec(
+        "add_followup",
+        QT_TRANSLATE_NOOP("actions", "Add the offered follow-up to this call"),
+        ("Ctrl+T",),
+        section="notes",
+    ),
+    # -- follow-ups
+    ActionSpec(
+        "mark_done",
+        QT_TRANSLATE_NOOP("actions", "Mark the follow-up done"),
+        ("Alt+D",),
+        section="followups",
+    ),
+    ActionSpec(
+        "snooze",
+        QT_TRANSLATE_NOOP("actions", "Snooze the follow-up"),
+        ("Alt+S",),
+        section="followups",
+    ),
+    ActionSpec(
+        "open_record",
+        QT_TRANSLATE_NOOP("actions", "Open the follow-up's record"),
+        (),
+        ("Return",),
+        section="followups",
+    ),
+    ActionSpec(
+        "export",
+        QT_TRANSLATE_NOOP("actions", "Export records to CSV"),
+        ("Ctrl+Shift+E",),
+        section="followups",
+    ),
+    # -- the panel
+    ActionSpec(
+        "show_playbook",
+        QT_TRANSLATE_NOOP("actions", "Show the playbook"),
+        ("Ctrl+1",),
+        section="panel",
+    ),
+    ActionSpec(
+        "show_notes",
+        QT_TRANSLATE_NOOP("actions", "Show the call notes"),
+        ("Ctrl+2",),
+        section="panel",
+    ),
+    ActionSpec(
+        "show_followups",
+        QT_TRANSLATE_NOOP("actions", "Show the follow-ups"),
+        ("Ctrl+3",),
+        section="panel",
+    ),
+    ActionSpec(
+        "hide_panel", QT_TRANSLATE_NOOP("actions", "Hide the panel"), ("Ctrl+W",), section="panel"
+    ),
+    ActionSpec(
+        "other_edge",
+        QT_TRANSLATE_NOOP("actions", "Dock on the other edge"),
+        ("Ctrl+Shift+D",),
+        section="panel",
+    ),
+    ActionSpec(
+        "next_screen",
+        QT_TRANSLATE_NOOP("actions", "Move to the next screen"),
+        ("Ctrl+Shift+S",),
+        section="panel",
+    ),
+    ActionSpec("settings", QT_TRANSLATE_NOOP("actions", "Settings"), ("Ctrl+,",), section="panel"),
+    ActionSpec(
+        "cheat_sheet", QT_TRANSLATE_NOOP("actions", "Keyboard shortcuts"), ("F1",), section="panel"
+    ),
+    ActionSpec(
+        "quit", QT_TRANSLATE_NOOP("actions", "Quit Agent Assist"), ("Ctrl+Q",), section="panel"
+    ),
 )
+
+# Keys a line edit would take for itself (Ctrl+E is "end of line" on X11) that must
+# reach the panel's action instead, wherever the cursor is.
+_WIN_OVER_FIELDS = (QKeySequence("Ctrl+E"),)
+
+
+class ShortcutGuard(QObject):
+    """Lets the panel's keys in ``_WIN_OVER_FIELDS`` win over the own keys of the
+    fields it watches (line edits, date fields)."""
+
+    def watch(self, *fields: QWidget) -> None:
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) in _WIN_OVER_FIELDS
+        ):
+            event.ignore()  # not the field's: the shortcut runs
+            return True
+        return False
 
 
 def title(spec: ActionSpec) -> str:
@@ -78,7 +217,7 @@ def key_text(spec: ActionSpec) -> str:
     keys = spec.field_keys or spec.keys
     native = QKeySequence.SequenceFormat.NativeText
     shown = [_readable(QKeySequence(k).toString(native)) for k in keys]
-    return " / ".join(shown)
+    return " / ".join(dict.fromkeys(shown))  # Return and keypad Enter read the same
 
 
 _KEY_NAMES = {"Return": "Enter", "Up": "↑", "Down": "↓", "Left": "←", "Right": "→"}
@@ -113,13 +252,30 @@ def make_actions(
     return made
 
 
-class CheatSheet(QWidget):
-    """Every action and its keys (F1 or Esc goes back)."""
+def bind_buttons(
+    actions: Mapping[str, QAction], buttons: Mapping[str, tuple[QAbstractButton, str]]
+) -> None:
+    """Give each button its action (so the tooltip shows the keys) and a short text."""
+    for name, (button, text) in buttons.items():
+        action = actions[name]
+        action.setIconText(text)
+        if isinstance(button, QToolButton):
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+class CheatSheet(QScrollArea):
+    """Every action and its keys, by section (F1 or Esc goes back)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 4, 4, 0)
         layout.setSpacing(style.SPACING)
         heading = QLabel(self.tr("Keyboard shortcuts"))
         heading.setFont(style.scaled(self.font(), 1.15, QFont.Weight.DemiBold))
@@ -127,24 +283,32 @@ class CheatSheet(QWidget):
         hint.setObjectName("caption")
         layout.addWidget(heading)
         layout.addWidget(hint)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(7)
-        grid.setColumnStretch(1, 1)
         key_font = style.scaled(self.font(), 0.95, QFont.Weight.DemiBold)
+        section_font = style.scaled(self.font(), 0.9, QFont.Weight.DemiBold)
         self.rows: list[tuple[QLabel, QLabel]] = []
-        for row, spec in enumerate(ACTIONS):
-            keys = QLabel(key_text(spec))
-            keys.setWordWrap(True)
-            keys.setFont(key_font)
-            keys.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            what = QLabel(title(spec))
-            what.setWordWrap(True)
-            what.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(keys, row, 0)
-            grid.addWidget(what, row, 1)
-            self.rows.append((keys, what))
-        layout.addLayout(grid)
+        for section, name in SECTIONS.items():
+            label = QLabel(QCoreApplication.translate(_CONTEXT, name))
+            label.setObjectName("heading")
+            label.setFont(section_font)
+            layout.addSpacing(4)
+            layout.addWidget(label)
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(14)
+            grid.setVerticalSpacing(6)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnMinimumWidth(0, 110)
+            for row, spec in enumerate(s for s in ACTIONS if s.section == section):
+                keys = QLabel(key_text(spec))
+                keys.setWordWrap(True)
+                keys.setFont(key_font)
+                keys.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                what = QLabel(title(spec))
+                what.setWordWrap(True)
+                what.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(keys, row, 0)
+                grid.addWidget(what, row, 1)
+                self.rows.append((keys, what))
+            layout.addLayout(grid)
         elsewhere = QLabel(
             self.tr(
                 "From the softphone or anywhere else: run agent-assist again (for example"
@@ -156,3 +320,4 @@ class CheatSheet(QWidget):
         layout.addSpacing(6)
         layout.addWidget(elsewhere)
         layout.addStretch(1)
+        self.setWidget(body)

@@ -13,14 +13,15 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from assistant.errors import UserError
-from assistant.paths import Paths, resolve_paths, resources_dir
+from assistant.paths import Paths, resolve_paths
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.ui.background import BackgroundLane
 from assistant.ui.clipboard import Clipboard, SystemClipboard
+from assistant.ui.i18n import install_translations
 from assistant.ui.single_instance import SingleInstance, notify_running, server_name
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
@@ -35,21 +36,6 @@ log = logging.getLogger(__name__)
 # through the same folding an agent's first keystrokes do.
 PROBE_QUERY = "退款"
 READY_TIMEOUT_MS = 60_000
-
-
-def install_translators(app: QApplication) -> list[QTranslator]:
-    """Qt's own strings and the app's, for the system locale, when .qm files exist."""
-    installed: list[QTranslator] = []
-    locale = QLocale()
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("agent-assist", str(resources_dir() / "translations")),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
 
 
 def read_settings(paths: Paths) -> tuple[Settings, str | None]:
@@ -99,7 +85,15 @@ class Panel(QObject):
         from assistant.ui.tray import Tray
 
         actions = self.window.actions_by_name
-        self.tray = Tray(self.window.toggle_visible, [actions["settings"], actions["quit"]], self)
+        window = self.window
+        self.tray = Tray(
+            window.toggle_visible,
+            [actions["settings"], actions["quit"]],
+            self,
+            on_message_clicked=window.followups.show_from_notification,
+        )
+        if self.tray.available:  # due follow-ups as desktop notifications, else a banner
+            window.followups.notifier = self.tray.notify
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # With a tray, closing the window hides it; without one, closing quits.
@@ -112,6 +106,7 @@ class Panel(QObject):
 
     def close(self) -> None:
         self.window.dock.flush()
+        self.window.notes.autosave.flush()  # what was typed last is kept as a draft
         self.state.close()
         if self.tray is not None:
             self.tray.close()
@@ -122,6 +117,9 @@ class Panel(QObject):
 
 def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
     paths = resolve_paths(data_dir)
+    from assistant.logs import setup_logging
+
+    setup_logging(paths)
     owns_process = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -133,8 +131,8 @@ def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
         return 0  # the running panel comes forward
     instance = SingleInstance(name)
     instance.listen()
-    install_translators(app)
     settings, problem = read_settings(paths)
+    install_translations(app, settings.language)
     if problem:
         print(f"agent-assist: {problem}; using the default settings", file=sys.stderr)
     panel = Panel(paths, settings, SystemClipboard(), settings_problem=problem, instance=instance)

@@ -72,3 +72,81 @@ def category_label(category: str) -> str:
 
 def stage_label(stage: str) -> str:
     return label(STAGE_LABELS, stage)
+
+
+# -- the call record ---------------------------------------------------------------
+
+FIELD_LABELS: dict[str, str] = {
+    "started_at": QT_TRANSLATE_NOOP("labels", "Started"),
+    "ended_at": QT_TRANSLATE_NOOP("labels", "Ended"),
+    "channel": QT_TRANSLATE_NOOP("labels", "Channel"),
+    "direction": QT_TRANSLATE_NOOP("labels", "Direction"),
+    "connect_status": QT_TRANSLATE_NOOP("labels", "Connected?"),
+    "participants": QT_TRANSLATE_NOOP("labels", "Participants"),
+    "customer_name": QT_TRANSLATE_NOOP("labels", "Customer name"),
+    "customer_title": QT_TRANSLATE_NOOP("labels", "How to address"),
+    "customer_contact": QT_TRANSLATE_NOOP("labels", "Contact"),
+    "account_ref": QT_TRANSLATE_NOOP("labels", "Account"),
+    "customer_type": QT_TRANSLATE_NOOP("labels", "Customer type"),
+    "level": QT_TRANSLATE_NOOP("labels", "Level"),
+    "emotion_start": QT_TRANSLATE_NOOP("labels", "Emotion"),
+    "emotion_end": QT_TRANSLATE_NOOP("labels", "Emotion at end"),
+    "facts": QT_TRANSLATE_NOOP("labels", "Facts"),
+    "emotions": QT_TRANSLATE_NOOP("labels", "Emotions"),
+    "demands": QT_TRANSLATE_NOOP("labels", "Demands"),
+    "request": QT_TRANSLATE_NOOP("labels", "Request"),
+    "key_problem": QT_TRANSLATE_NOOP("labels", "Key problem"),
+    "outcome": QT_TRANSLATE_NOOP("labels", "Outcome"),
+    "resolution": QT_TRANSLATE_NOOP("labels", "Resolution"),
+    "disposition": QT_TRANSLATE_NOOP("labels", "Disposition"),
+    "escalated_to": QT_TRANSLATE_NOOP("labels", "Escalated to"),
+    "handoff": QT_TRANSLATE_NOOP("labels", "Handoff"),
+    "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
+    "tags": QT_TRANSLATE_NOOP("labels", "Tags"),
+    "followups": QT_TRANSLATE_NOOP("labels", "Follow-up"),
+    "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
+    "due_at": QT_TRANSLATE_NOOP("labels", "Due"),
+    "plan": QT_TRANSLATE_NOOP("labels", "Plan"),
+}
+
+CHOICE_LABELS: dict[str, str] = {
+    "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
+    "in_person": QT_TRANSLATE_NOOP("labels", "In person"),
+    "online": QT_TRANSLATE_NOOP("labels", "Online chat"),
+    "email": QT_TRANSLATE_NOOP("labels", "E-mail"),
+    "inbound": QT_TRANSLATE_NOOP("labels", "Inbound"),
+    "outbound": QT_TRANSLATE_NOOP("labels", "Outbound"),
+    "internal": QT_TRANSLATE_NOOP("labels", "Internal"),
+    "connected": QT_TRANSLATE_NOOP("labels", "Connected"),
+    "no_answer": QT_TRANSLATE_NOOP("labels", "No answer"),
+    "busy": QT_TRANSLATE_NOOP("labels", "Busy"),
+    "voicemail": QT_TRANSLATE_NOOP("labels", "Voicemail"),
+    "failed": QT_TRANSLATE_NOOP("labels", "Failed"),
+    "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
+    "rational": QT_TRANSLATE_NOOP("labels", "Rational: data first"),
+    "emotional": QT_TRANSLATE_NOOP("labels", "Emotional: stories"),
+    "direct": QT_TRANSLATE_NOOP("labels", "Direct: point first"),
+    "unknown": QT_TRANSLATE_NOOP("labels", "Not sure yet"),
+    "L1": QT_TRANSLATE_NOOP("labels", "L1 basic inquiry"),
+    "L2": QT_TRANSLATE_NOOP("labels", "L2 complex inquiry"),
+    "L3": QT_TRANSLATE_NOOP("labels", "L3 technical fault"),
+    "L4": QT_TRANSLATE_NOOP("labels", "L4 major complaint"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
+    "partial": QT_TRANSLATE_NOOP("labels", "Partly resolved"),
+    "unresolved": QT_TRANSLATE_NOOP("labels", "Unresolved"),
+}
+
+
+def field_label(name: str) -> str:
+    """The record field's display name; ``followups[0].owner`` reads as its last part."""
+    return label(FIELD_LABELS, name.rpartition(".")[2] if name.startswith("followups[") else name)
+
+
+def choice_label(value: str) -> str:
+    """A choice's display name: a stage, a channel, a resolution...; else the value,
+    underscores as spaces (a centre's own dispositions)."""
+    if value in STAGE_LABELS:
+        return stage_label(value)
+    if value in CHOICE_LABELS:
+        return label(CHOICE_LABELS, value)
+    return value.replace("_", " ")

@@ -9,6 +9,7 @@ first paint.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,12 +22,12 @@ from assistant.errors import UserError
 from assistant.paths import Paths, builtin_packs_dir
 from assistant.playbooks.search import SearchContext
 from assistant.settings import Settings
+from assistant.ui.background import BackgroundLane
 
 if TYPE_CHECKING:
     from assistant.playbooks.library import Library
     from assistant.playbooks.model import Entry
-    from assistant.store.db import Store
-    from assistant.ui.background import BackgroundLane
+    from assistant.store.db import RecoveryNotice, Store
     from assistant.workcalendar import WorkCalendar
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ class PanelState(QObject):
     usage_changed = Signal()
     # Something the agent should know (a store or pack problem), one line.
     notice = Signal(str)
+    # The store was damaged, moved aside and a new one started: the whole story.
+    store_recovered = Signal(str)
 
     def __init__(
         self,
@@ -69,6 +72,11 @@ class PanelState(QObject):
         self.builtin_dir = builtin_dir or builtin_packs_dir()
         self.settings = settings
         self.lane = lane
+        # Drafts are written on their own lane, so a slow store or a long export never
+        # holds up the agent's autosave; exports and backups run on the slow lane.
+        self.draft_lane = BackgroundLane()
+        self.slow_lane = BackgroundLane()
+        self.stopping = threading.Event()  # set when the panel goes away
         self.clock = clock
         self.library: Library | None = None
         self.favourites: frozenset[str] = frozenset()
@@ -78,6 +86,7 @@ class PanelState(QObject):
         # Touched only on the lane's thread (and by close() after the lane stopped).
         self._store: Store | None = None
         self._store_failed = False
+        self._recovered: RecoveryNotice | None = None
 
     # -- loading -----------------------------------------------------------------
 
@@ -108,19 +117,62 @@ class PanelState(QObject):
 
     def load_usage(self) -> None:
         """Favourites and use counts from the store, then warm the slow imports."""
-        self.lane.submit(self._read_usage, self._usage_ready, self._store_error)
+        self.lane.submit(
+            self._read_usage, self._reported(self._usage_ready), self._reported(self._store_error)
+        )
         self.lane.submit(self._warm_up, self._calendar_ready, self._calendar_error)
 
     def _open_store(self) -> Store | None:
+        """The store, opened on first use (on the lane's thread only).
+
+        A damaged store is moved aside and a new one started; the notice goes to
+        the agent with the next result this lane delivers.
+        """
         if self._store is None and not self._store_failed:
-            from assistant.store.db import open_store
+            from assistant.store.db import open_store_or_recover
 
             try:
-                self._store = open_store(self.paths.store_file)
+                self._store, self._recovered = open_store_or_recover(self.paths.store_file)
             except UserError:
                 self._store_failed = True
                 raise
         return self._store
+
+    def _reported(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``callback``, after telling the agent about a store that was recovered."""
+
+        def deliver(value: Any) -> None:
+            notice, self._recovered = self._recovered, None
+            if notice is not None:
+                self.store_recovered.emit(notice.message)
+            callback(value)
+
+        return deliver
+
+    def with_store(
+        self,
+        job: Callable[[Store], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        essential: bool = False,
+    ) -> None:
+        """Run ``job(store)`` on the lane; the result or error comes back on the UI thread."""
+
+        def run() -> Any:
+            store = self._open_store()
+            if store is None:
+                raise UserError(
+                    self.tr("The store could not be opened; your notes are kept as drafts.")
+                )
+            return job(store)
+
+        self.lane.submit(
+            run,
+            self._reported(on_done or (lambda _value: None)),
+            self._reported(on_error or self._store_error),
+            essential=essential,
+        )
 
     def _read_usage(self) -> tuple[frozenset[str], dict[str, tuple[int, float]]] | None:
         store = self._open_store()
@@ -167,9 +219,33 @@ class PanelState(QObject):
     def _calendar_error(self, exc: BaseException) -> None:
         self.notice.emit(str(exc))
 
+    def back_up(self, on_problem: Callable[[str], None]) -> None:
+        """Today's backup if there is none yet (on the slow lane: it reads the whole store)."""
+        paths, settings, now = self.paths, self.settings, self.clock()
+
+        def job() -> None:
+            from assistant.maintenance.backup import backup_if_due
+
+            backup_if_due(paths, settings, now)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                on_problem(self.tr("No backup today: %1").replace("%1", exc.message))
+            else:
+                log.error("backup failed", exc_info=exc)
+                on_problem(self.tr("No backup today (see the log)."))
+
+        self.slow_lane.submit(job, None, failed)
+
     def close(self) -> None:
-        """Stop the lane and close the store; call once, when the panel goes away."""
+        """Stop the lanes and close the store; call once, when the panel goes away.
+
+        A running export is cancelled; pending writes (saves, drafts) still finish.
+        """
+        self.stopping.set()
+        self.slow_lane.shutdown()
         self.lane.shutdown()
+        self.draft_lane.shutdown()
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -48,6 +48,7 @@ class Colours:
     chip_fill: QColor
     card_fill: QColor
     border: QColor
+    danger: QColor  # overdue follow-ups
 
 
 def colours(palette: QPalette) -> Colours:
@@ -66,6 +67,7 @@ def colours(palette: QPalette) -> Colours:
         chip_fill=mix(base, text, 0.08),
         card_fill=mix(window, text, 0.045) if not dark else mix(window, text, 0.07),
         border=mix(window, text, 0.18),
+        danger=QColor("#f87171") if dark else QColor("#b91c1c"),
     )
 
 
@@ -115,4 +117,47 @@ QToolButton {{
 QToolButton:hover {{ background: {c.chip_fill.name()}; }}
 QToolButton:disabled {{ color: {c.secondary.name()}; }}
 QScrollArea#previewScroll {{ border: none; }}
+QTabBar#pages::tab {{
+    padding: 4px 10px;
+    margin-right: 2px;
+    border: none;
+    border-bottom: 2px solid transparent;
+    color: {c.secondary.name()};
+}}
+QTabBar#pages::tab:selected {{
+    color: palette(window-text);
+    border-bottom: 2px solid palette(highlight);
+}}
+QLabel#callTime {{ color: {c.secondary.name()}; }}
+QLabel#callTime[phase="talk"] {{ color: {c.accent.name()}; font-weight: 600; }}
+QLabel#callTime[phase="wrap_up"] {{ color: {c.warning_text.name()}; font-weight: 600; }}
+QLabel#cue {{
+    color: {c.accent.name()};
+    background: {c.chip_fill.name()};
+    border-radius: 8px;
+    padding: 1px 7px;
+}}
+QFrame#banner {{
+    background: {c.card_fill.name()};
+    border-left: 4px solid palette(highlight);
+    border-radius: {RADIUS}px;
+}}
+QFrame#banner[tone="warning"] {{
+    background: {c.warning_fill.name()};
+    border-left: 4px solid {c.warning_text.name()};
+}}
+QFrame#banner[tone="due"] {{
+    background: {c.warning_fill.name()};
+    border-left: 4px solid {c.danger.name()};
+}}
+QLabel#fieldLabel {{ color: {c.secondary.name()}; }}
+QLabel#fieldLabel[required="true"] {{ color: palette(window-text); }}
+QLabel#fieldLabel[missing="true"], QLabel#heading[missing="true"] {{
+    color: {c.danger.name()};
+    font-weight: 600;
+}}
+QToolButton#fold {{ border: none; padding: 2px 0; color: {c.secondary.name()}; }}
+QToolButton#primary {{ border: 1px solid palette(highlight); font-weight: 600; }}
+QScrollArea#notesScroll {{ border: none; }}
+QListView#followups {{ border: none; }}
 """

@@ -22,6 +22,7 @@ class Tray(QObject):
         toggle: Callable[[], None],
         actions: list[QAction],
         parent: QObject | None = None,
+        on_message_clicked: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
@@ -41,7 +42,14 @@ class Tray(QObject):
                     toggle() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
                 )
             )
+            if on_message_clicked is not None:
+                self.icon.messageClicked.connect(on_message_clicked)
             self.icon.show()
+
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification from the tray icon (a follow-up came due)."""
+        if self.icon is not None:
+            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
 
     def icon_or_none(self) -> QIcon | None:
         return self.icon.icon() if self.icon is not None else None

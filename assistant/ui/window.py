@@ -1,4 +1,5 @@
-"""The panel: search, results, preview, fill-in form, status line.
+"""The panel: the page tabs and call timer, banners, the playbook page (search,
+results, preview, fill-in form), the notes and follow-up pages, the status line.
 
 It stays on top of the softphone without taking focus from it when it opens or
 updates, never hides because focus moved elsewhere, and keeps out of the task bar.
@@ -27,12 +28,17 @@ from PySide6.QtWidgets import (
 from assistant.playbooks.model import CATEGORIES, EMOTION_STAGES, Entry
 from assistant.settings import Settings
 from assistant.ui import style
-from assistant.ui.actions import make_actions
+from assistant.ui.actions import ShortcutGuard, bind_buttons, make_actions
+from assistant.ui.banner import Banner
 from assistant.ui.browse_page import BrowsePage
+from assistant.ui.call_marks import InCallDelegate
 from assistant.ui.clipboard import Clipboard
 from assistant.ui.copying import CopyFlow
 from assistant.ui.dock import Dock
+from assistant.ui.followup_flow import FollowUpFlow
 from assistant.ui.labels import category_label, stage_label
+from assistant.ui.notes_controller import NotesController
+from assistant.ui.panel_pages import PanelPages
 from assistant.ui.search_field import SearchField
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
@@ -70,15 +76,23 @@ class MainWindow(QWidget):
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        self.notes = NotesController(self)
         self._build()
+        self.followups = FollowUpFlow(self, self.notes)
         self.copying = CopyFlow(self)
         self.actions_by_name = make_actions(self, self._handlers())
         self._connect_buttons()
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
+        self.shortcut_guard = ShortcutGuard(self)
+        self.shortcut_guard.watch(self.search)
         state.library_loaded.connect(self._library_loaded)
         state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
         state.notice.connect(lambda text: self.show_status(text, error=True))
         self._usage_soon = soon(self, self.state.load_usage)
+        # Once the playbook is in (or a while after the first paint if it fails): drafts
+        # left behind, due follow-ups, the daily backup; never in the way of start-up.
+        self._notes_soon = soon(self, self.followups.start, 300)
+        self._notes_later = soon(self, self.followups.start, 5000)
         self._restyle_soon = soon(self, self._restyle)
         self.first_painted.connect(self._after_first_paint)
         self._restyle()
@@ -90,8 +104,12 @@ class MainWindow(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN - 4)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN - 4, style.MARGIN, style.MARGIN - 4)
         outer.setSpacing(style.SPACING)
+        playbook = QWidget()
+        page = QVBoxLayout(playbook)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(style.SPACING)
         self.search = SearchField()
         self.search.setObjectName("search")
         self.search.setFont(style.scaled(self.font(), 1.15))
@@ -128,6 +146,7 @@ class MainWindow(QWidget):
 
         self.browse = self.splitter = BrowsePage()
         self.model, self.results = self.browse.model, self.browse.results
+        self.results.setItemDelegate(InCallDelegate(self.notes.used, self.results))
         self.empty, self.preview = self.browse.empty, self.browse.preview
         self.copy_button, self.fill_button = self.browse.copy_button, self.browse.fill_button
         self.star_button, self.next_button = self.browse.star_button, self.browse.next_button
@@ -142,9 +161,14 @@ class MainWindow(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         self.status.setFont(style.scaled(self.font(), 0.9))
-        outer.addWidget(self.search)
-        outer.addLayout(filters)
-        outer.addWidget(self.stack, 1)
+        page.addWidget(self.search)
+        page.addLayout(filters)
+        page.addWidget(self.stack, 1)
+        self.pages = PanelPages(playbook, self)
+        self.banner = Banner()
+        outer.addLayout(self.pages.top_row(self.notes.timer))
+        outer.addWidget(self.banner)
+        outer.addWidget(self.pages.stack, 1)
         outer.addWidget(self.status)
         self.setMinimumWidth(260)
 
@@ -165,31 +189,23 @@ class MainWindow(QWidget):
             "quit": self.quit_requested.emit,
             "copy": self.copy_selected,
             "fill_in": lambda: self.copy_selected(force_form=True),
+            "show_playbook": self.focus_search,
+            **self.notes.handlers(),
+            **self.followups.handlers(),
         }
 
     def _connect_buttons(self) -> None:
-        short = {
-            "copy": self.tr("Copy"),
-            "fill_in": self.tr("Fill in…"),
-            "favourite": "☆",
-            "next_wording": self.tr("Next wording"),
-            "cheat_sheet": "?",
-            "settings": "⚙",
-        }
-        buttons = {
-            "copy": self.copy_button,
-            "fill_in": self.fill_button,
-            "favourite": self.star_button,
-            "next_wording": self.next_button,
-            "cheat_sheet": self.help_button,
-            "settings": self.settings_button,
-        }
-        for name, button in buttons.items():
-            action = self.actions_by_name[name]
-            action.setIconText(short[name])
-            button.setDefaultAction(action)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAutoRaise(True)
+        bind_buttons(
+            self.actions_by_name,
+            {
+                "copy": (self.copy_button, self.tr("Copy")),
+                "fill_in": (self.fill_button, self.tr("Fill in…")),
+                "favourite": (self.star_button, "☆"),
+                "next_wording": (self.next_button, self.tr("Next wording")),
+                "cheat_sheet": (self.help_button, "?"),
+                "settings": (self.settings_button, "⚙"),
+            },
+        )
 
     def _restyle(self) -> None:
         palette = QApplication.palette()
@@ -209,7 +225,7 @@ class MainWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stack.currentWidget() is self.splitter:
+        if self.pages.current() == "playbook" and self.stack.currentWidget() is self.splitter:
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -222,6 +238,7 @@ class MainWindow(QWidget):
         if self.state.library is None:
             self.state.load_library()
         self._check_ready()
+        self._notes_later.start()
 
     def _library_loaded(self) -> None:
         library = self.state.library
@@ -231,6 +248,7 @@ class MainWindow(QWidget):
         self._check_ready()
         # After the panel is usable: favourites and history re-rank it a moment later.
         self._usage_soon.start()
+        self._notes_soon.start()
 
     def _check_ready(self) -> None:
         if not self._ready and self._painted and self.state.library is not None:
@@ -274,15 +292,23 @@ class MainWindow(QWidget):
     def _selection_changed(self) -> None:
         entry = self.current_entry()
         if entry is None or entry.id != getattr(self, "_shown_id", None):
-            self._wording = 0
+            # Already said in this call: another wording first (repeating one annoys).
+            count = len(wordings(entry)) if entry is not None else 1
+            self._wording = self.notes.first_wording(entry.id, count) if entry else 0
         self._shown_id = entry.id if entry is not None else None
         self.preview.show_entry(entry, self._wording, self.state.auto_values())
+        if entry is not None and self.notes.used(entry.id):
+            used = self.tr("✓ used in this call")
+            self.preview.meta.setText(f"{self.preview.meta.text()} · {used}")
         row = self.browse.current_row()
         starred = row is not None and row.favourite
         self.actions_by_name["favourite"].setIconText("★" if starred else "☆")
         copyable = entry is not None and entry.category != "taboo"
         self.actions_by_name["copy"].setEnabled(copyable)
         self.actions_by_name["fill_in"].setEnabled(copyable)
+
+    def current_wording(self) -> int:
+        return self._wording
 
     def cycle_wording(self, step: int) -> None:
         entry = self.current_entry()
@@ -317,6 +343,7 @@ class MainWindow(QWidget):
         self.search.selectAll()
 
     def show_browse(self) -> None:
+        self.pages.show("playbook")
         self.stack.setCurrentWidget(self.splitter)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -374,7 +401,7 @@ class MainWindow(QWidget):
 
     def copy_selected(self, force_form: bool = False) -> None:
         """Copy the selected wording, through the fill-in form when blanks are empty."""
-        if self.stack.currentWidget() is self.splitter:
+        if self.pages.current() == "playbook" and self.stack.currentWidget() is self.splitter:
             self.copying.copy(self.current_entry(), self.current_body(), force_form=force_form)
 
     @property

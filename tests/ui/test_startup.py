@@ -131,10 +131,15 @@ def test_a_damaged_store_is_a_message_and_the_panel_still_works(
 ) -> None:
     ui_paths.store_file.write_bytes(b"this is not a database" * 100)
     window = make_panel(show=False)
-    with qtbot.waitSignal(window.state.notice, timeout=30_000) as notice:
+    # The panel opens the store with open_store_or_recover: the damaged file is moved
+    # aside (never deleted), a new store started, and the agent told where the old went.
+    with qtbot.waitSignal(window.state.store_recovered, timeout=30_000) as notice:
         window.show()
-    assert "Favourites and history are off" in notice.args[0]
     assert "damaged" in notice.args[0]
+    moved = list(ui_paths.data_dir.glob("calls.sqlite3.damaged-*"))
+    assert len(moved) == 1
+    assert str(moved[0]) in notice.args[0]
+    assert window.banner.text("store") == notice.args[0]
     type_into(window.search, "SLA")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert len(clipboard.texts) == 1

@@ -1,0 +1,123 @@
+"""The call's two clocks: talk time from the start to the end of the call, then
+wrap-up time until the record is finalised. Both are stored in the record
+(``talk_seconds``, ``wrap_up_seconds``).
+
+While the customer is on the line the panel gives quiet cues at the handbook's
+marks: the opening should be done after 30 seconds, the core problem clear after
+3 minutes, and the call heading for its close after 5. Each cue is given once.
+
+Plain data and arithmetic on times the caller passes in, so tests drive it with
+a fake clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Phase = Literal["idle", "talk", "wrap_up", "done"]
+CueKey = Literal["opening", "core_problem", "close"]
+
+# Seconds into the call, and what the agent should check then.
+CUES: tuple[tuple[int, CueKey], ...] = ((30, "opening"), (180, "core_problem"), (300, "close"))
+# How long a cue stays shown.
+CUE_SHOWN_SECONDS = 20
+
+
+def _seconds(later: datetime, earlier: datetime) -> int:
+    return max(0, int((later - earlier).total_seconds()))
+
+
+@dataclass(slots=True)
+class CallClock:
+    started: datetime | None = None
+    ended: datetime | None = None
+    finalised: datetime | None = None
+    _given: set[CueKey] = field(default_factory=set)
+
+    @classmethod
+    def resume(
+        cls, started: datetime | None, ended: datetime | None, *, final: bool, now: datetime
+    ) -> CallClock:
+        """The clock of a record opened again (a restored draft, a saved record).
+
+        Cues already past are not given again.
+        """
+        clock = cls(started, ended, now if final and started is not None else None)
+        if started is not None:
+            elapsed = _seconds(ended or now, started)
+            clock._given = {key for at, key in CUES if at <= elapsed}
+        return clock
+
+    def phase(self) -> Phase:
+        if self.started is None:
+            return "idle"
+        if self.finalised is not None:
+            return "done"
+        return "talk" if self.ended is None else "wrap_up"
+
+    def start(self, now: datetime) -> None:
+        self.started, self.ended, self.finalised = now, None, None
+        self._given = set()
+
+    def end(self, now: datetime) -> int:
+        """End the call (wrap-up starts); return the talk seconds."""
+        if self.started is None:
+            self.started = now
+        if self.ended is None:
+            self.ended = max(now, self.started)
+        return self.talk_seconds() or 0
+
+    def finish(self, now: datetime) -> None:
+        """The record was finalised: wrap-up stops."""
+        if self.started is not None and self.finalised is None:
+            self.end(now)
+            self.finalised = max(now, self.ended or now)
+
+    def talk_seconds(self, now: datetime | None = None) -> int | None:
+        if self.started is None:
+            return None
+        if self.ended is None:
+            return None if now is None else _seconds(now, self.started)
+        return _seconds(self.ended, self.started)
+
+    def wrap_up_seconds(self, now: datetime) -> int | None:
+        if self.ended is None:
+            return None
+        return _seconds(self.finalised or now, self.ended)
+
+    def elapsed(self, now: datetime) -> int:
+        """Seconds shown: of the talk while talking, of the wrap-up after."""
+        phase = self.phase()
+        if phase == "talk":
+            return self.talk_seconds(now) or 0
+        if phase in ("wrap_up", "done"):
+            return self.wrap_up_seconds(now) or 0
+        return 0
+
+    def new_cues(self, now: datetime) -> list[CueKey]:
+        """Cues reached since the last call (during the talk only), each once."""
+        if self.phase() != "talk":
+            return []
+        elapsed = self.elapsed(now)
+        due = [key for at, key in CUES if at <= elapsed and key not in self._given]
+        self._given.update(due)
+        return due
+
+    def current_cue(self, now: datetime) -> CueKey | None:
+        """The cue to show now: one reached less than ``CUE_SHOWN_SECONDS`` ago."""
+        if self.phase() != "talk":
+            return None
+        elapsed = self.elapsed(now)
+        for at, key in reversed(CUES):
+            if at <= elapsed < at + CUE_SHOWN_SECONDS:
+                return key
+        return None
+
+
+def clock_text(seconds: int) -> str:
+    """``4:05``, or ``1:02:03`` past an hour."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,214 @@
+"""Export CSV from the panel: a date range, a table, a file; a progress bar and a
+Cancel button while the worker writes. A cancelled or failed export leaves no
+file (it is written under a temporary name and renamed only when complete).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.errors import UserError
+from assistant.notes.export import ExportCancelled
+from assistant.notes.service import Progress, export_to_file
+from assistant.ui import style
+from assistant.ui.background import BackgroundLane
+
+POLL_MS = 100
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+class ExportPage(QWidget):
+    finished = Signal(str)  # the message shown at the end (done, cancelled, failed)
+    back = Signal()
+
+    def __init__(
+        self,
+        store_file: Path,
+        lane: BackgroundLane,
+        stopping: threading.Event,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store_file = store_file
+        self._lane = lane
+        self._stopping = stopping
+        self._cancel: threading.Event | None = None
+        self._progress: Progress | None = None
+        # Replaced by tests: asks where to write, returns None when the agent cancels.
+        self.ask_path: Callable[[str], Path | None] = self._ask_path
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(style.SPACING)
+        title = QLabel(self.tr("Export to CSV"))
+        title.setFont(style.scaled(self.font(), 1.1, QFont.Weight.DemiBold))
+        layout.addWidget(title)
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        self.table = QComboBox()
+        self.table.addItem(self.tr("Call records"), "calls")
+        self.table.addItem(self.tr("Follow-ups"), "followups")
+        self.all_dates = QCheckBox(self.tr("All dates"))
+        self.since, self.until = QDateEdit(), QDateEdit()
+        first = today().replace(day=1)
+        for edit, value in ((self.since, first), (self.until, today())):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(value.year, value.month, value.day))
+        self.all_dates.toggled.connect(self._all_dates)
+        self.raw = QCheckBox(self.tr("Raw: UTC times, for other systems"))
+        self.raw.setToolTip(
+            self.tr("Plain UTF-8 with ISO 8601 UTC times and no escaping; import reads it back")
+        )
+        form.addRow(self.tr("What"), self.table)
+        form.addRow(self.tr("From"), self.since)
+        form.addRow(self.tr("To"), self.until)
+        form.addRow("", self.all_dates)
+        form.addRow("", self.raw)
+        layout.addLayout(form)
+        hint = QLabel(
+            self.tr("Calls are picked by start day, follow-ups by due day (local days, inclusive).")
+        )
+        hint.setObjectName("caption")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        self.bar.hide()
+        layout.addWidget(self.bar)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(self.back)
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._show_progress)
+
+    def _dates(self) -> tuple[QDateEdit, QDateEdit]:
+        return self.since, self.until
+
+    def _all_dates(self, on: bool) -> None:
+        for edit in self._dates():
+            edit.setDisabled(on)
+
+    def _ask_path(self, suggested: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to CSV"), suggested, self.tr("CSV files (*.csv)")
+        )
+        return Path(name) if name else None
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def start(self) -> None:
+        if self.running:
+            return
+        table = str(self.table.currentData())
+        since, until = (None, None) if self.all_dates.isChecked() else map(_day, self._dates())
+        if since is not None and until is not None and since > until:
+            self.result.setText(self.tr("The first day is after the last day."))
+            return
+        suggested = f"{table}-{since or 'all'}-{until or 'all'}.csv"
+        target = self.ask_path(str(Path.home() / suggested))
+        if target is None:
+            return
+        cancel, progress = threading.Event(), Progress()
+        self._cancel, self._progress = cancel, progress
+        stopping, store, raw = self._stopping, self._store_file, self.raw.isChecked()
+
+        def job() -> tuple[int, Path]:
+            count = export_to_file(
+                store,
+                target,
+                table=table,
+                since=since,
+                until=until,
+                raw=raw,
+                should_stop=lambda: cancel.is_set() or stopping.is_set(),
+                progress=progress,
+            )
+            return count, target
+
+        self.bar.setRange(0, 0)  # busy until the total is known
+        self.bar.show()
+        self.result.setText(self.tr("Exporting…"))
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self._poll.start()
+        self._lane.submit(job, self._done, self._failed)
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.result.setText(self.tr("Cancelling…"))
+
+    def _show_progress(self) -> None:
+        progress = self._progress
+        if progress is None or not progress.total:
+            return
+        self.bar.setRange(0, progress.total)
+        self.bar.setValue(min(progress.done, progress.total))
+
+    def _end(self, message: str) -> None:
+        self._poll.stop()
+        self._cancel = self._progress = None
+        self.cancel_button.hide()
+        self.export_button.setEnabled(True)
+        self.bar.hide()
+        self.result.setText(message)
+        self.finished.emit(message)
+
+    def _done(self, result: tuple[int, Path]) -> None:
+        count, target = result
+        self._end(self.tr("%n row(s) exported to %1", "", count).replace("%1", str(target)))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled):
+            self._end(self.tr("Export cancelled; no file was written."))
+        elif isinstance(exc, UserError):
+            self._end(self.tr("Export failed: %1").replace("%1", exc.message))
+        else:
+            import logging
+
+            logging.getLogger(__name__).error("export failed", exc_info=exc)
+            self._end(self.tr("Export failed (see the log)."))

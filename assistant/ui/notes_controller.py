@@ -1,0 +1,392 @@
+"""The call record in the panel: start, end, save, finalise, draft, hand off.
+
+Holds the record the form shows (its id, the values the agent never types, its
+follow-ups, its clocks) and runs every store action on the worker thread through
+``PanelState.with_store``; results come back as plain values. The form is made
+the first time it is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+
+from assistant.notes.call_clock import CallClock, clock_text
+from assistant.notes.fields import CALL_SPECS
+from assistant.notes.timefmt import parse_time
+from assistant.ui import record_tools
+from assistant.ui.autosave import Autosave
+from assistant.ui.call_timer import CallTimer
+
+if TYPE_CHECKING:
+    from assistant.maintenance.drafts import Draft
+    from assistant.ui.notes_page import NotesPage
+    from assistant.ui.record_saver import RecordSaver
+    from assistant.ui.window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# Values of the record the form does not show: the controller keeps them.
+HIDDEN = ("status", "agent_id", "agent_name", "talk_seconds", "wrap_up_seconds", "templates_used")
+# Values the playbook's placeholders and ranking take from the record.
+CALL_CONTEXT = ("customer_title", "customer_name", "customer_contact", "account_ref")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def from_stored(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values as a draft or the store gives them, with times as datetimes."""
+    out = dict(values)
+    for name, value in values.items():
+        spec = CALL_SPECS.get(name) if name != "due_at" else None
+        is_time = (spec is not None and spec.kind == "datetime") or name == "due_at"
+        if is_time and isinstance(value, str) and value:
+            try:
+                out[name] = parse_time(value)
+            except ValueError:
+                out[name] = None
+    return out
+
+
+class NotesController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = window.state
+        self.record_id = new_id()
+        self.hidden: dict[str, Any] = {}
+        self.followups: list[dict[str, Any]] = []
+        self.used_wordings: dict[str, int] = {}
+        self.clock = CallClock()
+        self._page: NotesPage | None = None
+        self._shown_context: dict[str, str] = {}
+        self.timer = CallTimer(lambda: self.clock, self.now)
+        self.timer.cue.connect(self._cue)
+        self.autosave = Autosave(self.state, self.snapshot, lambda: self.record_id, self)
+        self.autosave.failed.connect(self._draft_problem)
+        self._saver: RecordSaver | None = None
+        self._start_record()
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        return {
+            "show_notes": self.show,
+            "new_call": self.new_call,
+            "end_call": self.end_call,
+            "save_call": self.save,
+            "finalise_call": self.finalise,
+            "draft_from_listening": lambda: record_tools.draft(self),
+            "handoff": lambda: record_tools.handoff(self),
+        }
+
+    def now(self) -> datetime:
+        return self.state.clock()
+
+    def tr_status(self, text: str) -> None:
+        self.window.show_status(text)
+
+    # -- the page ------------------------------------------------------------------
+
+    @property
+    def made(self) -> bool:
+        return self._page is not None
+
+    @property
+    def saver(self) -> RecordSaver:
+        if self._saver is None:
+            from assistant.ui.record_saver import RecordSaver
+
+            self._saver = RecordSaver(self)
+        return self._saver
+
+    @property
+    def page(self) -> NotesPage:
+        if self._page is None:
+            from assistant.ui.lint_support import make_lint_support
+            from assistant.ui.notes_page import NotesPage
+
+            settings = self.state.settings
+            page = NotesPage(
+                settings.required_fields, settings.dispositions, make_lint_support(self.state)
+            )
+            page.bind(self.window.actions_by_name, short_texts())
+            fields = page.findChildren(QLineEdit) + page.findChildren(QAbstractSpinBox)
+            self.window.shortcut_guard.watch(*fields)
+            for name in ("started_at", "ended_at"):
+                page.form.editors[name].suggest = self.now  # type: ignore[union-attr]
+            page.form.followups.due.suggest = lambda: record_tools.suggest_due(self)
+            page.form.edited.connect(self._edited)
+            page.form.followups.added.connect(self.add_followup)
+            page.form.followups.removed.connect(self._followup_removed)
+            self._page = page
+            self._show_record()
+            self.window.followups.fill_recent()
+        return self._page
+
+    def show(self) -> None:
+        """Ctrl+2: the notes page, the cursor where the agent was writing."""
+        self.window.pages.show("notes")
+        self.page.focus_field(self.page.form.last_focused)
+
+    # -- the record ------------------------------------------------------------------
+
+    def _start_record(self) -> None:
+        settings = self.state.settings
+        self.record_id = new_id()
+        self.hidden = {
+            "agent_name": settings.agent_name,
+            "agent_id": settings.agent_id,
+            "templates_used": [],
+        }
+        self.followups = []
+        self.used_wordings = {}
+        self.clock = CallClock()
+
+    def values(self) -> dict[str, Any]:
+        """The record as the form holds it now (every field, typed values)."""
+        values: dict[str, Any] = self.page.form.values() if self._page else {}
+        values.update({k: v for k, v in self.hidden.items() if v is not None})
+        values["id"] = self.record_id
+        return values
+
+    def snapshot(self) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+        return self.record_id, self.values(), [dict(f) for f in self.followups]
+
+    def has_content(self) -> bool:
+        if self.clock.started is not None:
+            return True
+        values = self.page.form.values() if self._page else {}
+        return any(isinstance(v, str) and v.strip() for v in values.values())
+
+    def _show_record(self, values: Mapping[str, Any] | None = None) -> None:
+        page = self.page
+        page.form.set_values(values or {})
+        page.form.followups.set_items(self.followups)
+        owner = self.state.settings.agent_name or self.state.settings.agent_id
+        page.form.followups.set_default_owner(owner)
+        page.show_problem(())
+        self.update_state_line()
+        self.timer.tick()
+        self._push_context()
+
+    def keep_in_hand(self) -> None:
+        """Before the form shows another record: this one to a draft and the store."""
+        if self.has_content():
+            self.autosave.flush()
+            self.save(quiet=True)
+
+    def load(
+        self, call_id: str, values: Mapping[str, Any], followups: list[dict[str, Any]]
+    ) -> None:
+        """Show a saved or restored record in the form."""
+        values = from_stored(values)
+        self.record_id = call_id
+        self.hidden = {k: values.get(k) for k in HIDDEN if values.get(k) is not None}
+        self.hidden.setdefault("templates_used", [])
+        self.followups = [from_stored(f) for f in followups]
+        self.used_wordings = {e: 0 for e in self.hidden["templates_used"]}
+        self.clock = CallClock.resume(
+            values.get("started_at"),
+            values.get("ended_at"),
+            final=values.get("status") == "final",
+            now=self.now(),
+        )
+        self._show_record(values)
+        self.autosave.reset()
+        self.window.refresh(keep_selection=True)
+
+    def new_call(self) -> None:
+        """Ctrl+N: keep the record in hand (saved), then a fresh one, its timer running."""
+        self.keep_in_hand()
+        self._start_record()
+        now = self.now()
+        self.clock.start(now)
+        self._show_record({"started_at": now, "channel": "phone", "direction": "inbound"})
+        self.autosave.changed()
+        self.window.pages.show("notes")
+        self.page.focus_field("facts")
+        self.window.refresh(keep_selection=True)
+        self.tr_status(self.tr("New call · %1").replace("%1", now.strftime("%H:%M")))
+
+    def end_call(self) -> None:
+        """Ctrl+E: the customer hung up; wrap-up time starts."""
+        if self.clock.phase() != "talk":
+            self.tr_status(self.tr("No call is running (Ctrl+N starts one)."))
+            return
+        now = self.now()
+        talk = self.clock.end(now)
+        self.hidden["talk_seconds"] = talk
+        self.page.form.editors["ended_at"].set_value(now)  # type: ignore[union-attr]
+        self.autosave.changed()
+        self.timer.tick()
+        self.update_state_line()
+        self.tr_status(
+            self.tr("Call ended · talk %1 · wrap-up running").replace("%1", clock_text(talk))
+        )
+
+    # -- drafts left behind ----------------------------------------------------------
+
+    def restore_drafts(self) -> None:
+        """At start: drafts left by a crash or a quit come back (on the drafts lane)."""
+        self.autosave.load(self._drafts_found)
+
+    def _drafts_found(self, drafts: list[Draft]) -> None:
+        if self.has_content():
+            # The record in hand is this session's: its draft is autosave's, not a
+            # leftover, and the leftovers go to the store rather than over the form.
+            drafts = [d for d in drafts if d.key != self.record_id]
+        if not drafts:
+            return
+        log.info("drafts restored: %d", len(drafts))
+        older = list(drafts)
+        newest = older.pop()  # oldest first
+        if self.has_content():
+            older.append(newest)  # the agent already started on something else
+        else:
+            record_id = str(newest.values.get("id") or newest.key)
+            self.load(record_id, newest.values, newest.followups)
+        text = self.tr("Restored %n unsaved call note(s) from last time.", "", len(drafts))
+        if older:
+            more = self.tr("%n kept as draft record(s) under Recent.", "", len(older))
+            text += " " + more
+            from assistant.notes.service import save_drafts
+
+            dispositions, now = self.state.settings.dispositions, self.now()
+            self.state.with_store(
+                lambda store: save_drafts(store, older, dispositions=dispositions, now=now),
+                self._older_kept,
+                essential=True,
+            )
+        self.window.banner.show_message("restored", text)
+
+    def _older_kept(self, ids: list[str]) -> None:
+        for key in ids:
+            self.autosave.discard(key)
+        self.window.followups.reload()
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self, *, quiet: bool = False) -> None:
+        if self._nothing_yet():
+            return
+        self.saver.save(quiet=quiet)
+
+    def finalise(self) -> None:
+        if self._nothing_yet():
+            return
+        self.saver.finalise()
+
+    def _nothing_yet(self) -> bool:
+        """An empty form is not saved (an empty record helps nobody)."""
+        if self.has_content() or self.followups:
+            return False
+        self.tr_status(self.tr("No call is running (Ctrl+N starts one)."))
+        return True
+
+    def _draft_problem(self, message: str) -> None:
+        if not message:
+            self.window.banner.remove("draft")
+            return
+        text = self.tr("Your notes could not be kept as a draft: %1 They stay in the form.")
+        self.window.banner.show_message("draft", text.replace("%1", message), tone="warning")
+
+    # -- while listening -------------------------------------------------------------------
+
+    def _edited(self, name: str) -> None:
+        self.autosave.changed()
+        if name in ("started_at", "ended_at"):
+            values = self.page.form.values()
+            self.clock = CallClock.resume(
+                values["started_at"],
+                values["ended_at"],
+                final=self.hidden.get("status") == "final",
+                now=self.now(),
+            )
+            self.timer.tick()
+        if name in CALL_CONTEXT or name in ("emotion_start", "emotion_end", "customer_type"):
+            self._push_context()
+
+    def _push_context(self) -> None:
+        """Customer title, account... fill the playbook's blanks; stage and type rank it."""
+        values = self.page.form.values()
+        context = {name: str(values.get(name) or "") for name in CALL_CONTEXT}
+        context["emotion_stage"] = values.get("emotion_end") or values.get("emotion_start") or ""
+        context["customer_type"] = values.get("customer_type") or ""
+        if context != self._shown_context:
+            self._shown_context = context
+            self.window.set_call_values(context)
+
+    def add_followup(self, item: dict[str, Any]) -> None:
+        self.followups.append({"status": "open", **item, "id": item.get("id") or new_id()})
+        self.page.form.followups.set_items(self.followups)
+        self.page.form.mark_missing(())
+        self.autosave.changed()
+
+    def _followup_removed(self, followup_id: str) -> None:
+        for item in self.followups:
+            if item.get("id") == followup_id:
+                item["status"] = "cancelled"
+        self.page.form.followups.set_items(self.followups)
+        self.autosave.changed()
+
+    def _cue(self, key: str) -> None:
+        log.debug("call cue %s", key)
+
+    def update_state_line(self) -> None:
+        if self._page is None:
+            return
+        phase = self.clock.phase()
+        status = self.hidden.get("status") or "draft"
+        if status == "final":
+            text = self.tr("Final record")
+        elif phase == "talk":
+            text = self.tr("Call running · draft")
+        elif phase == "wrap_up":
+            text = self.tr("Wrap-up · finalise with Ctrl+Enter")
+        else:
+            text = self.tr("Draft · Ctrl+N starts a call")
+        self._page.state.setText(text)
+
+    # -- the playbook side ---------------------------------------------------------------------
+
+    def used(self, entry_id: str) -> bool:
+        return entry_id in self.used_wordings
+
+    def first_wording(self, entry_id: str, count: int) -> int:
+        """The wording to offer first: after one already said in this call, the next."""
+        if entry_id in self.used_wordings and count > 1:
+            return (self.used_wordings[entry_id] + 1) % count
+        return 0
+
+    def template_copied(self, entry_id: str, wording: int) -> None:
+        used = list(self.hidden.get("templates_used") or [])
+        if entry_id not in used:
+            used.append(entry_id)
+        self.hidden["templates_used"] = used
+        self.used_wordings[entry_id] = wording
+        if self.has_content():
+            self.autosave.changed()
+
+
+def short_texts() -> dict[str, str]:
+    """Button texts of the notes actions (the tooltip has the full text and key)."""
+    tr = QCoreApplication.translate
+    return {
+        "new_call": tr("NotesController", "New call"),
+        "end_call": tr("NotesController", "End call"),
+        "save_call": tr("NotesController", "Save"),
+        "finalise_call": tr("NotesController", "Finalise"),
+        "draft_from_listening": tr("NotesController", "✎ Draft request and key problem"),
+        "handoff": tr("NotesController", "Handoff"),
+        "mark_done": tr("NotesController", "Done"),
+        "snooze": tr("NotesController", "Snooze…"),
+        "open_record": tr("NotesController", "Open"),
+        "export": tr("NotesController", "Export…"),
+    }

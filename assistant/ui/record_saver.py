@@ -1,0 +1,134 @@
+"""Saving and finalising the record in the form, on the worker thread, and showing
+the outcome: saved, final, refused (every missing field named, the cursor moved to
+the first), card numbers masked (the fields named, the form's text masked too), or
+the store's refusal (disk full, read-only: the text stays in the form).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.errors import UserError
+from assistant.notes.service import FormProblems, SavedForm, finalise_form, save_form
+from assistant.ui.labels import field_label
+
+if TYPE_CHECKING:
+    from assistant.ui.notes_controller import NotesController
+
+log = logging.getLogger(__name__)
+
+
+class RecordSaver(QObject):
+    done = Signal(object)  # the SavedForm, or the exception that stopped the save
+
+    def __init__(self, controller: NotesController) -> None:
+        super().__init__(controller)
+        self.c = controller
+
+    def save(self, *, quiet: bool = False) -> None:
+        """Ctrl+S: save to the store on the worker thread."""
+        key, values, followups = self.c.snapshot()
+        revision, now = self.c.autosave.revision, self.c.now()
+        dispositions = self.c.state.settings.dispositions
+        self.c.state.with_store(
+            lambda store: save_form(store, values, followups, dispositions=dispositions, now=now),
+            lambda saved: self._saved(saved, revision, quiet),
+            lambda exc: self._save_failed(exc, key),
+            essential=True,
+        )
+
+    def finalise(self) -> None:
+        """Ctrl+Enter: end the call if it runs, then finalise (refused: say what is missing)."""
+        if self.c.clock.phase() == "talk":
+            self.c.end_call()
+        now = self.c.now()
+        wrap_up = self.c.clock.wrap_up_seconds(now)
+        if wrap_up is not None:
+            self.c.hidden["wrap_up_seconds"] = wrap_up
+        key, values, followups = self.c.snapshot()
+        revision = self.c.autosave.revision
+        settings = self.c.state.settings
+        required, dispositions = settings.required_fields, settings.dispositions
+
+        def job(store: Any) -> SavedForm:
+            return finalise_form(
+                store, values, followups, required=required, dispositions=dispositions, now=now
+            )
+
+        self.c.state.with_store(
+            job,
+            lambda saved: self._saved(saved, revision, False),
+            lambda exc: self._save_failed(exc, key),
+            essential=True,
+        )
+
+    def _saved(self, saved: SavedForm, revision: int, quiet: bool) -> None:
+        c = self.c
+        c.autosave.stored(saved.call_id, revision)
+        c.window.banner.remove("save")
+        c.window.followups.reload()
+        if saved.call_id == c.record_id:  # else the agent moved on to another record
+            self._show_saved(saved, quiet)
+        self.done.emit(saved)
+
+    def _show_saved(self, saved: SavedForm, quiet: bool) -> None:
+        c, page = self.c, self.c.page
+        c.hidden["status"] = saved.values.get("status")
+        stored = {f["id"]: f for f in saved.followups}
+        for item in c.followups:  # masked plans; a follow-up added meanwhile stays
+            item.update(stored.get(item.get("id"), {}))
+        page.form.followups.set_items(c.followups)
+        page.show_problem(())
+        if saved.refused:
+            fields = [p.field for p in saved.refused]
+            page.form.mark_missing(fields)
+            page.show_problem(fields)
+            c.window.pages.show("notes")
+            page.focus_field(fields[0])
+            c.window.show_status(self.tr("Not final yet: saved as a draft."), error=True)
+        else:
+            page.form.mark_missing(())
+            if saved.final:
+                c.clock.finish(c.now())
+                c.timer.tick()
+            if not quiet:
+                text = self.tr("Final · %1") if saved.final else self.tr("Saved · %1")
+                c.window.show_status(text.replace("%1", c.now().strftime("%H:%M")))
+        if saved.masked:
+            self._show_masked(saved)
+        c.update_state_line()
+
+    def _show_masked(self, saved: SavedForm) -> None:
+        from assistant.notes.redact import mask_cards
+
+        form = self.c.page.form
+        for name in saved.masked:
+            if name in form.editors:  # mask what the field holds now (the agent may type on)
+                current = form.values()[name]
+                if isinstance(current, str):
+                    form.set_text(name, mask_cards(current)[0])
+        names = ", ".join(dict.fromkeys(field_label(n) for n in saved.masked))
+        text = self.tr("Card numbers are never stored: masked in %1.").replace("%1", names)
+        self.c.page.show_problem((), text)
+        self.c.window.show_status(text, error=True)
+
+    def _save_failed(self, exc: BaseException, key: str) -> None:
+        if isinstance(exc, FormProblems):
+            fields = [p.field for p in exc.problems]
+            text = self.tr("Not saved: %1").replace(
+                "%1", "; ".join(f"{field_label(p.field)}: {p.reason}" for p in exc.problems)
+            )
+            if key == self.c.record_id:
+                self.c.page.form.mark_missing(fields)
+                self.c.page.show_problem((), text)
+        elif isinstance(exc, UserError):
+            text = self.tr("Not saved: %1 Your notes stay in the form.").replace("%1", exc.message)
+        else:
+            log.error("saving the record failed", exc_info=exc)
+            text = self.tr("Not saved (see the log). Your notes stay in the form.")
+        self.c.window.show_status(text, error=True)
+        self.c.window.banner.show_message("save", text, tone="warning")
+        self.done.emit(exc)

@@ -1,0 +1,84 @@
+"""What the agent asks of the record in one key: the handoff (Ctrl+Shift+H), the
+request and key problem drafted from what the customer said (Ctrl+R), and where a
+new follow-up's due time starts."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from assistant.notes.drafting import draft_from_listening
+
+if TYPE_CHECKING:
+    from assistant.ui.notes_controller import NotesController
+
+log = logging.getLogger(__name__)
+
+
+def handoff(notes: NotesController) -> None:
+    """Compose the escalation text from the record, copy it, keep it in ``handoff``."""
+    from assistant.notes.clocks import deadlines
+    from assistant.notes.handoff import compose_handoff, record_language
+    from assistant.ui.clipboard import ClipboardUnavailable
+
+    values = notes.values()
+    settings = notes.state.settings
+    try:
+        due = deadlines(
+            values.get("started_at"),
+            values.get("level") or None,
+            settings.level_clocks,
+            notes.state.calendar(),
+        )
+    except ValueError as exc:  # a centre's clock the calendar cannot meet
+        log.warning("level clock: %s", exc)
+        due = None
+    language = record_language(values, QLocale().name())
+    open_items = [f for f in notes.followups if f.get("status", "open") == "open"]
+    text = compose_handoff(values, open_items, deadlines=due, language=language)
+    notes.page.form.set_text("handoff", text)
+    try:
+        notes.window.clipboard.copy(text)
+    except ClipboardUnavailable as exc:
+        notes.window.show_status(exc.message, error=True)
+        return
+    notes.tr_status(
+        QCoreApplication.translate("NotesController", "Handoff copied and kept in the record")
+    )
+
+
+def draft(notes: NotesController) -> None:
+    """Ctrl+R: request and key problem drafted from facts, emotions, demands."""
+    form = notes.page.form
+    values = form.values()
+    drafted = draft_from_listening(values["facts"], values["emotions"], values["demands"])
+    if drafted.request is None and drafted.key_problem is None:
+        notes.tr_status(
+            QCoreApplication.translate("NotesController", "Note the facts and demands first.")
+        )
+        return
+    for name, text in (("request", drafted.request), ("key_problem", drafted.key_problem)):
+        if text is not None:
+            form.set_text(name, text)
+    notes.window.pages.show("notes")
+    notes.page.focus_field("request" if drafted.request else "key_problem")
+    notes.tr_status(
+        QCoreApplication.translate("NotesController", "Drafted: check the wording (Ctrl+Z undoes).")
+    )
+
+
+def suggest_due(notes: NotesController) -> datetime:
+    """Where a new follow-up's due time starts: the next business day, 10:00."""
+    from datetime import timedelta
+
+    from assistant.notes.lint_fixes import DEFAULT_COMMITMENT
+    from assistant.playbooks.dates import resolve
+
+    now = notes.now()
+    try:
+        return resolve(DEFAULT_COMMITMENT, now, notes.state.calendar())
+    except ValueError:
+        return now + timedelta(days=1)

@@ -1,0 +1,96 @@
+"""The escalation handoff text, in Simplified Chinese and English."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+from assistant.notes.clocks import Deadlines
+from assistant.notes.handoff import compose_handoff, record_language
+from assistant.notes.validation import coerce_call, coerce_followup
+
+CST = timezone(timedelta(hours=8))
+
+
+def _record(make_record: Any, **changes: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    record = make_record(**changes)
+    followups = [coerce_followup(f)[0] for f in record.pop("followups")]
+    values, problems = coerce_call(record)
+    assert problems == []
+    return values, followups
+
+
+def test_chinese_handoff_has_every_part_and_uses_the_level_deadline(make_record: Any) -> None:
+    values, followups = _record(make_record)
+    deadline = Deadlines(
+        first_response=datetime(2024, 3, 15, 7, 0, tzinfo=UTC),
+        resolution=datetime(2024, 3, 19, 6, 0, tzinfo=UTC),
+    )
+    text = compose_handoff(values, followups, deadlines=deadline, language="zh-Hans", tz=CST)
+    assert text.splitlines() == [
+        "【客户背景】李明（李总）；账户：ENT-2024-0042；联系方式：+86 138 0013 8000；"
+        "理性型客户；问题等级：L2；客户情绪：平静（来电时：不满）。",
+        "【问题详情】诉求：如何升级到企业版；关键问题：希望下月1日前完成，升级需要3个工作日；"
+        "客户陈述：3月14日提交升级申请, 未收到回复。",
+        "【已采取的措施】告知需3个工作日，建议提前5天申请；"
+        '备注：客户说"务必"在月底前, 多行 第二行。',
+        "【当前进展】部分解决；待办：技术支持2024-03-20（周三）18:00前提交升级申请；"
+        "待办：工程部2024-03-25（周一）18:00前完成配置；记录已定稿。",
+        "【负责人】技术支持",
+        "【预计解决时间】2024-03-19（周二）14:00（L2解决时限）",
+        "【需协同部门】技术支持二线",
+    ]
+
+
+def test_english_handoff_without_a_level_uses_the_last_follow_up(make_record: Any) -> None:
+    values, followups = _record(
+        make_record,
+        customer_name="Li Ming",
+        customer_title="Director Li",
+        level=None,
+        facts=None,
+        notes=None,
+        request="upgrade to the enterprise plan",
+        key_problem="needs it before the 1st",
+        outcome="explained it takes 3 working days.",
+        escalated_to=None,
+        status="draft",
+    )
+    text = compose_handoff(values, followups, language="en", tz=CST)
+    lines = text.splitlines()
+    assert lines[0] == (
+        "Customer background: Li Ming (Director Li); account: ENT-2024-0042; "
+        "contact: +86 138 0013 8000; rational customer (wants data); "
+        "emotion: calm (at the start: dissatisfied)."
+    )
+    assert lines[1] == (
+        "Problem details: Request: upgrade to the enterprise plan; "
+        "Key problem: needs it before the 1st."
+    )
+    assert lines[2] == "Steps already taken: explained it takes 3 working days."
+    progress = "Current progress: partly resolved; To do: 技术支持 提交升级申请 by "
+    assert lines[3].startswith(progress)
+    assert lines[3].endswith("record still a draft.")
+    assert lines[4] == "Owner: 技术支持"
+    assert lines[5] == "Expected resolution: 2024-03-25 (Mon) 18:00 (follow-up due)"
+    assert lines[6] == "Departments needed: none"
+
+
+def test_an_empty_record_says_what_is_not_recorded() -> None:
+    text = compose_handoff({"agent_name": "王芳", "agent_id": "A1024"}, language="zh-Hans")
+    assert text.splitlines() == [
+        "【客户背景】（未记录）",
+        "【问题详情】（未记录）",
+        "【已采取的措施】（未记录）",
+        "【当前进展】（未记录）",
+        "【负责人】王芳（A1024）",
+        "【预计解决时间】未定，请负责人确认后告知客户",
+        "【需协同部门】无",
+    ]
+
+
+def test_the_record_language_follows_its_text_then_the_ui() -> None:
+    assert record_language({"request": "退款"}, "en") == "zh-Hans"
+    assert record_language({"request": "refund"}, "zh_CN") == "en"
+    assert record_language({"request": ""}, "zh_CN") == "zh-Hans"
+    assert record_language({}, "") == "en"

@@ -1,0 +1,155 @@
+"""Export from the panel: a date range and a table, off the UI thread, with progress;
+cancelling leaves no file; a 100,000-record export keeps the event loop turning."""
+
+from __future__ import annotations
+
+import csv
+import gc
+import itertools
+import random
+import sqlite3
+import threading
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from assistant.notes.fields import CALL_FIELD_NAMES
+from assistant.paths import Paths
+from assistant.store.db import Store
+
+
+def fill(path: Path, count: int, start: datetime) -> None:
+    """``count`` records written straight into the store (as benchmarks/bench_records.py)."""
+    rng = random.Random(7)
+    rows = []
+    for i in range(count):
+        began = start + timedelta(minutes=7 * i)
+        rows.append(
+            {
+                "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "status": "final",
+                "started_at": began.isoformat(),
+                "ended_at": (began + timedelta(minutes=5)).isoformat(),
+                "talk_seconds": 300,
+                "channel": "phone",
+                "direction": "inbound",
+                "customer_title": f"客户{i % 97}",
+                "customer_contact": "+86 138 0013 8000",
+                "request": "退款进度查询",
+                "key_problem": "退款一周未到账",
+                "outcome": "已加急，明天10:00前回电",
+                "notes": '客户原话："今天必须给我答复", 语气急促\n已记录',
+                "tags": "退款;加急",
+                "created_at": began.isoformat(),
+                "updated_at": began.isoformat(),
+            }
+        )
+    conn = sqlite3.connect(path)
+    names = list(rows[0])
+    marks = ", ".join("?" * len(names))
+    conn.executemany(
+        f"INSERT INTO calls ({', '.join(names)}) VALUES ({marks})",
+        [tuple(r[n] for n in names) for r in rows],
+    )
+    conn.commit()
+    conn.close()
+
+
+def settle(qtbot: Any, window: Any) -> None:
+    """Let the panel finish its start-up work (usage, calendar, follow-ups, backup)."""
+    state = window.state
+    qtbot.waitUntil(lambda: window.followups.reminders.loaded, timeout=60_000)
+    for lane in (state.lane, state.slow_lane, state.draft_lane):
+        done: list[bool] = []
+        lane.submit(lambda: None, lambda _r, d=done: d.append(True))
+        qtbot.waitUntil(lambda d=done: bool(d), timeout=60_000)
+
+
+def export_page(qtbot: Any, window: Any, target: Path) -> Any:
+    window.followups.show_export()
+    page = window.followups.export_page
+    page.ask_path = lambda _suggested: target
+    return page
+
+
+def test_export_a_date_range_of_calls(
+    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path
+) -> None:
+    store.close()
+    start = datetime(2026, 3, 1, 1, 0, tzinfo=UTC)
+    fill(ui_paths.store_file, 500, start)
+    days = [(start + timedelta(minutes=7 * i)).astimezone().date() for i in range(500)]
+    expected = sum(1 for d in days if date(2026, 3, 1) <= d <= date(2026, 3, 2))
+    window = make_panel()
+    target = tmp_path / "march.csv"
+    page = export_page(qtbot, window, target)
+    page.since.setDate(date(2026, 3, 1))
+    page.until.setDate(date(2026, 3, 2))
+    with qtbot.waitSignal(page.finished, timeout=30_000) as done:
+        page.export_button.click()
+        assert page.cancel_button.isVisible()
+        assert page.bar.isVisible()
+    assert done.args[0] == f"{expected} row(s) exported to {target}"
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == [*CALL_FIELD_NAMES, "utc_offset"]
+    assert len(rows) == expected + 1
+    assert not page.cancel_button.isVisible()
+    assert window.status.text() == done.args[0]
+
+
+def test_cancelling_leaves_no_file(
+    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path
+) -> None:
+    store.close()
+    fill(ui_paths.store_file, 5000, datetime(2026, 3, 1, 1, 0, tzinfo=UTC))
+    window = make_panel()
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "all.csv"
+    page = export_page(qtbot, window, target)
+    page.all_dates.setChecked(True)
+    # Hold the worker, so the export is surely cancelled before it has finished.
+    release = threading.Event()
+    window.state.slow_lane.submit(lambda: release.wait(30))
+    with qtbot.waitSignal(page.finished, timeout=30_000) as done:
+        page.export_button.click()
+        page.cancel_button.click()
+        release.set()
+    assert done.args[0] == "Export cancelled; no file was written."
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_100000_record_export_never_stalls_the_event_loop(
+    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path
+) -> None:
+    store.close()
+    fill(ui_paths.store_file, 100_000, datetime(2025, 1, 1, 1, 0, tzinfo=UTC))
+    window = make_panel()
+    settle(qtbot, window)
+    target = tmp_path / "all.csv"
+    page = export_page(qtbot, window, target)
+    page.all_dates.setChecked(True)
+    gc.collect()  # the garbage of filling the store is this test's, not the panel's
+    beats: list[float] = []
+    heart = QTimer()
+    heart.setInterval(10)
+    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heart.start()
+    seen_progress: list[int] = []
+    page.bar.valueChanged.connect(seen_progress.append)
+    with qtbot.waitSignal(page.finished, timeout=300_000) as done:
+        page.export_button.click()
+    heart.stop()
+    assert done.args[0] == f"100000 row(s) exported to {target}"
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
+    assert len(gaps) > 10
+    assert max(gaps) < 0.050, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"
+    assert any(0 < v < 100_000 for v in seen_progress)  # the bar moved on the way
+    assert target.stat().st_size > 10_000_000

@@ -1,0 +1,167 @@
+"""The notes side of the panel as pictures: the empty form, a full form, the
+follow-up list with an overdue item, the export page. Written like
+test_screenshots.py (to ``screenshots/`` when AGENT_ASSIST_SCREENSHOTS is set);
+the checks only catch a blank or mis-sized picture, the looking is done by eye.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from assistant.notes.service import commitment_followup, save_form
+from assistant.paths import builtin_packs_dir
+
+SIZE = QSize(360, 780)
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, "#1f2125"),
+        (role.WindowText, "#e6e6e6"),
+        (role.Base, "#17181b"),
+        (role.AlternateBase, "#24262a"),
+        (role.Text, "#e6e6e6"),
+        (role.Button, "#2a2c31"),
+        (role.ButtonText, "#e6e6e6"),
+        (role.Highlight, "#3b82f6"),
+        (role.HighlightedText, "#ffffff"),
+        (role.PlaceholderText, "#8a8d93"),
+        (role.Mid, "#4a4d55"),
+    ):
+        palette.setColor(r, QColor(colour))
+    return palette
+
+
+@pytest.fixture
+def shots_dir(tmp_path: Path) -> Path:
+    if os.environ.get("AGENT_ASSIST_SCREENSHOTS"):
+        folder = Path(__file__).resolve().parents[2] / "screenshots"
+    else:
+        folder = tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save(window: Any, folder: Path, name: str, scale: int = 1) -> QImage:
+    for _ in range(3):
+        QApplication.processEvents()
+    pixmap = QPixmap(window.size() * scale)
+    pixmap.setDevicePixelRatio(scale)
+    pixmap.fill(window.palette().color(QPalette.ColorRole.Window))
+    window.render(pixmap)
+    path = folder / f"{name}@{scale}x.png"
+    assert pixmap.save(str(path))
+    return QImage(str(path))
+
+
+def assert_drawn(image: QImage, scale: int = 1) -> None:
+    assert image.width() == SIZE.width() * scale
+    assert image.height() == SIZE.height() * scale
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 20
+
+
+def fill(form: Any) -> None:
+    form.set_text("facts", "3月14日提交企业版升级申请\n至今未收到任何回复，已打过两次电话")
+    form.set_text("emotions", "着急，担心影响月底结算")
+    form.set_text("demands", "下月1日前完成升级")
+    form.set_choice("emotion_start", "angry")
+    form.set_choice("emotion_end", "calm")
+    form.set_choice("customer_type", "rational")
+    form.set_text("customer_contact", "+86 138 0013 8000")
+    form.set_text("request", "下月1日前完成企业版升级。")
+    form.set_text("key_problem", "升级申请提交后无人跟进，我们会尽快处理；客户担心SLA无法保证。")
+    form.set_text("outcome", "说明升级需3个工作日，已代为加急提交，明天10:00前回电确认。")
+    form.set_choice("resolution", "partial")
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_notes_pictures(
+    qtbot: Any,
+    make_panel: Any,
+    shots_dir: Path,
+    scale: int,
+    store: Any,
+    ui_paths: Any,
+    request: pytest.FixtureRequest,
+) -> None:
+    now = None
+    earlier = str(uuid.uuid4())
+    store.close()
+    window = make_panel(builtin=builtin_packs_dir())
+    now = window.state.clock()
+    window.resize(SIZE)
+    window.activateWindow()
+    window.notes.show()
+    assert_drawn(save(window, shots_dir, "n1-notes-empty", scale), scale)
+
+    window.notes.new_call()
+    form = window.notes.page.form
+    fill(form)
+    window.notes.add_followup(
+        {"owner": "王芳", "due_at": now + timedelta(days=1), "plan": "回电确认升级进度"}
+    )
+    form.lint_now()
+    assert_drawn(save(window, shots_dir, "n2-notes-full", scale), scale)
+    form.show_more(True)
+    for _ in range(3):
+        QApplication.processEvents()
+    window.notes.page.scroller.verticalScrollBar().setValue(10_000)
+    assert_drawn(save(window, shots_dir, "n3-notes-more", scale), scale)
+
+    from assistant.store.db import open_store
+
+    opened = open_store(ui_paths.store_file)
+    try:
+        overdue = commitment_followup(
+            str(uuid.uuid4()), now - timedelta(hours=2), "王芳", "回电确认退款到账"
+        )
+        soon = commitment_followup(
+            str(uuid.uuid4()), now + timedelta(minutes=20), "财务部", "核实退款流水"
+        )
+        later = commitment_followup(
+            str(uuid.uuid4()), now + timedelta(days=2), "技术支持", "完成企业版配置"
+        )
+        save_form(
+            opened,
+            {"id": earlier, "customer_title": "李总", "request": "退款一周未到账"},
+            [overdue, soon],
+            now=now,
+        )
+        save_form(
+            opened,
+            {"id": str(uuid.uuid4()), "customer_title": "张经理", "request": "企业版升级"},
+            [later],
+            now=now,
+        )
+    finally:
+        opened.close()
+    window.followups.show()
+    qtbot.waitUntil(lambda: window.followups.page.model.rowCount() == 3, timeout=20_000)
+    assert_drawn(save(window, shots_dir, "n4-followups-overdue", scale), scale)
+
+    window.followups.show_export()
+    assert_drawn(save(window, shots_dir, "n5-export", scale), scale)
+
+    light = QApplication.palette()
+    QApplication.setPalette(dark_palette())  # what a desktop switching to dark does
+    request.addfinalizer(lambda: QApplication.setPalette(light))
+    window.notes.show()
+    form.show_more(False)
+    window.notes.page.scroller.verticalScrollBar().setValue(0)
+    assert_drawn(save(window, shots_dir, "n6-notes-dark", scale), scale)
+    window.followups.show()
+    assert_drawn(save(window, shots_dir, "n7-followups-dark", scale), scale)
