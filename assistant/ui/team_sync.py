@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -99,13 +99,28 @@ class PanelSync(QObject):
 
     def _done(self, result: SyncResult) -> None:
         self._finish()
-        self.status.emit(*describe(result, self.tr))
+        self.status.emit(*self.describe(result))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         log.warning("sync round failed: %s", type(exc).__name__)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         self.status.emit(self.tr("Team sync failed: %1").replace("%1", first), True)
+
+    def describe(self, result: SyncResult) -> tuple[str, bool]:
+        """The status line for a round: (text, is_error)."""
+        if result.state == "offline":
+            text = self.tr("Team sync: offline · last synced %1")
+            return text.replace("%1", _clock(result.last_sync_at)), False
+        if result.state != "ok":
+            error = result.errors[0] if result.errors else ""
+            return self.tr("Team sync failed: %1").replace("%1", error), True
+        text = self.tr("Team sync %1 · %2 sent").replace("%1", _clock(result.last_sync_at))
+        text = text.replace("%2", str(result.records_pushed))
+        if result.conflicts:
+            conflicts = self.tr("%1 conflict(s): the newer edit was kept")
+            text += " · " + conflicts.replace("%1", str(len(result.conflicts)))
+        return text, bool(result.conflicts)
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -116,20 +131,3 @@ class PanelSync(QObject):
 
 def _clock(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%H:%M") if moment is not None else "—"
-
-
-def describe(result: SyncResult, tr: Callable[..., Any]) -> tuple[str, bool]:
-    """The status line for a round: (text, is_error)."""
-    if result.state == "offline":
-        text = tr("Team sync: offline · last synced %1").replace("%1", _clock(result.last_sync_at))
-        return text, False
-    if result.state != "ok":
-        error = result.errors[0] if result.errors else ""
-        return tr("Team sync failed: %1").replace("%1", error), True
-    text = tr("Team sync %1 · %2 sent").replace("%1", _clock(result.last_sync_at))
-    text = text.replace("%2", str(result.records_pushed))
-    if result.conflicts:
-        text += " · " + tr("%1 conflict(s): the newer edit was kept").replace(
-            "%1", str(len(result.conflicts))
-        )
-    return text, bool(result.conflicts)

@@ -46,6 +46,7 @@ from assistant.ui.wording import wordings
 
 if TYPE_CHECKING:
     from assistant.ui.fill_form import FillForm
+    from assistant.ui.team_sync import PanelSync
 
 WINDOW_FLAGS = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
 
@@ -94,6 +95,10 @@ class MainWindow(QWidget):
         self._notes_soon = soon(self, self.followups.start, 300)
         self._notes_later = soon(self, self.followups.start, 5000)
         self._restyle_soon = soon(self, self._restyle)
+        # Team sync (when a server is set): a while after start, every few minutes, and
+        # after each finalise; its status goes to the status line, offline quietly.
+        self._sync_soon = soon(self, self._start_sync, 8000)
+        self.team_sync: PanelSync | None = None
         self.first_painted.connect(self._after_first_paint)
         self._restyle()
         self.show_status(self.tr("Loading playbook…"))
@@ -239,6 +244,31 @@ class MainWindow(QWidget):
             self.state.load_library()
         self._check_ready()
         self._notes_later.start()
+        self._sync_soon.start()
+
+    def _start_sync(self) -> None:
+        if not self.state.settings.sync_url or self.team_sync is not None:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        from assistant.ui.team_sync import PanelSync
+
+        self.team_sync = PanelSync(self.state.paths, lambda: self.state.settings, parent=self)
+        self.team_sync.status.connect(lambda text, error: self.show_status(text, error=error))
+        self.notes.saver.done.connect(self._sync_after_finalise)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.team_sync.shutdown)
+        self.team_sync.start()
+
+    def _sync_after_finalise(self, saved: object) -> None:
+        values = getattr(saved, "values", None)
+        if (
+            self.team_sync is not None
+            and isinstance(values, dict)
+            and values.get("status") == "final"
+        ):
+            self.team_sync.request()
 
     def _library_loaded(self) -> None:
         library = self.state.library

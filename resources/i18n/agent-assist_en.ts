@@ -592,6 +592,25 @@
     </message>
 </context>
 <context>
+    <name>PanelSync</name>
+    <message>
+        <source>Team sync failed: %1</source>
+        <translation>Team sync failed: %1</translation>
+    </message>
+    <message>
+        <source>Team sync: offline · last synced %1</source>
+        <translation>Team sync: offline · last synced %1</translation>
+    </message>
+    <message>
+        <source>Team sync %1 · %2 sent</source>
+        <translation>Team sync %1 · %2 sent</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s): the newer edit was kept</source>
+        <translation>%1 conflict(s): the newer edit was kept</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Plain meaning</source>

@@ -582,6 +582,25 @@
     </message>
 </context>
 <context>
+    <name>PanelSync</name>
+    <message>
+        <source>Team sync failed: %1</source>
+        <translation>团队同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Team sync: offline · last synced %1</source>
+        <translation>团队同步：离线 · 上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Team sync %1 · %2 sent</source>
+        <translation>团队同步 %1 · 已上传 %2 条</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s): the newer edit was kept</source>
+        <translation>%1 处冲突：已保留较新的修改</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Plain meaning</source>

@@ -582,6 +582,25 @@
     </message>
 </context>
 <context>
+    <name>PanelSync</name>
+    <message>
+        <source>Team sync failed: %1</source>
+        <translation>團隊同步失敗：%1</translation>
+    </message>
+    <message>
+        <source>Team sync: offline · last synced %1</source>
+        <translation>團隊同步：離線 · 上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Team sync %1 · %2 sent</source>
+        <translation>團隊同步 %1 · 已上傳 %2 筆</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s): the newer edit was kept</source>
+        <translation>%1 處衝突：已保留較新的修改</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Plain meaning</source>

@@ -68,3 +68,22 @@ def test_no_server_set_means_no_rounds(qtbot: Any, paths: Paths, store: Store) -
             sync.request()
     finally:
         sync.shutdown()
+
+
+def test_the_panel_syncs_after_a_finalise(
+    qtbot: Any, paths: Paths, store: Store, logged_in: ServerAddress, secrets: MemorySecretStore
+) -> None:
+    from types import SimpleNamespace
+
+    from assistant.ui.window import MainWindow
+
+    sync = _panel_sync(paths, secrets)
+    requests: list[int] = []
+    sync.request = lambda: requests.append(1)  # type: ignore[method-assign]
+    window = SimpleNamespace(team_sync=sync)
+    final = SimpleNamespace(values={"status": "final"})
+    draft = SimpleNamespace(values={"status": "draft"})
+    MainWindow._sync_after_finalise(window, draft)  # type: ignore[arg-type]
+    MainWindow._sync_after_finalise(window, final)  # type: ignore[arg-type]
+    assert requests == [1]
+    sync.shutdown()
