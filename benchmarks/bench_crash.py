@@ -118,29 +118,46 @@ def clipboard(env: dict[str, str]) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def free_display() -> int:
-    for number in range(140, 400):
-        if (
-            not Path(f"/tmp/.X{number}-lock").exists()
-            and not Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
+class Display:
+    """A private Xvfb; started again (on a new display) if something ends it."""
 
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.restarts = -1
+        self.ensure()
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    number = free_display()
-    proc = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
+    def ensure(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            return
+        read, write = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write)
+        with os.fdopen(read) as chosen:
+            number = chosen.readline().strip()  # Xvfb writes it once it is ready
+        if not number:
             raise RuntimeError("Xvfb did not start")
-        time.sleep(0.05)
-    return proc, f":{number}"
+        self.env["DISPLAY"] = f":{number}"
+        self.restarts += 1
+
+    def close(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait()
+
+
+def start_panel(display: Display, data: Path, env: dict[str, str]) -> Panel:
+    display.ensure()
+    try:
+        return Panel(data, env)
+    except RuntimeError:
+        display.ensure()  # the X server went away under the panel: once more
+        return Panel(data, env)
 
 
 def log_size(data: Path) -> int:
@@ -232,7 +249,6 @@ def common_prefix(a: str, b: str) -> int:
 
 def run_rounds(rounds: int, seed: int = 11) -> tuple[int, int, list[str]]:
     rng = random.Random(seed)
-    xvfb, display = start_xvfb()
     notes: list[str] = []
     chars_lost = records_lost = 0
     with tempfile.TemporaryDirectory(prefix="aa-bench-crash-") as tmp:
@@ -242,8 +258,9 @@ def run_rounds(rounds: int, seed: int = 11) -> tuple[int, int, list[str]]:
             json.dumps({"agent_name": "Bench", "agent_id": "B1"}), encoding="utf-8"
         )
         store = data / "calls.sqlite3"
-        env = run_env(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env = run_env(QT_QPA_PLATFORM="xcb")
         env.pop("WAYLAND_DISPLAY", None)
+        display = Display(env)
         confirmed: dict[str, str] = {}
         panel: Panel | None = None
         pending: tuple[str, str, float, list[float]] | None = None  # marker, text, kill, times
@@ -251,7 +268,7 @@ def run_rounds(rounds: int, seed: int = 11) -> tuple[int, int, list[str]]:
             for number in range(rounds):
                 since = log_size(data)
                 had_draft = any((data / "drafts").glob("*.json")) if pending else False
-                panel = Panel(data, env)
+                panel = start_panel(display, data, env)
                 if pending is not None:
                     marker, typed, killed_at, times = pending
                     if had_draft:
@@ -298,7 +315,7 @@ def run_rounds(rounds: int, seed: int = 11) -> tuple[int, int, list[str]]:
             if pending is not None:  # the last kill is checked by one more start
                 since = log_size(data)
                 had_draft = any((data / "drafts").glob("*.json"))
-                panel = Panel(data, env)
+                panel = start_panel(display, data, env)
                 if had_draft:
                     wait_for_log(data, since, "drafts restored")
                 marker, typed, killed_at, times = pending
@@ -314,8 +331,9 @@ def run_rounds(rounds: int, seed: int = 11) -> tuple[int, int, list[str]]:
         finally:
             if panel is not None:
                 panel.quit()
-            xvfb.terminate()
-            xvfb.wait()
+            display.close()
+            if display.restarts:
+                notes.append(f"Xvfb was ended from outside {display.restarts} time(s)")
     return chars_lost, records_lost, notes
 
 

@@ -204,6 +204,8 @@ class NotesController(QObject):
 
     def new_call(self) -> None:
         """Ctrl+N: keep the record in hand (saved), then a fresh one, its timer running."""
+        if self.clock.phase() == "talk":
+            self.end_call()  # the last call was never ended: it ended now
         self.keep_in_hand()
         self._start_record()
         now = self.now()
