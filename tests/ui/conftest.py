@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +203,30 @@ def type_into(qtbot: Any) -> Callable[[Any, str], None]:
 @pytest.fixture
 def ime() -> Callable[..., None]:
     return commit_text
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def fake_clock() -> type[FakeClock]:
+    return FakeClock
+
+
+@pytest.fixture
+def panel(qtbot: Any, make_panel: Any) -> Any:
+    window = make_panel()
+    window.state.clock = FakeClock(window.state.clock())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -3,10 +3,9 @@ record feeding the playbook, handoff, masking and a store that refuses."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -16,26 +15,6 @@ from assistant.settings import Settings
 from assistant.store.db import open_store
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def panel(qtbot: Any, make_panel: Any) -> Any:
-    window = make_panel()
-    window.state.clock = FakeClock(window.state.clock())
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def key(qtbot: Any, window: Any, sequence: str) -> None:

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from assistant.notes.service import commitment_followup
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def panel(qtbot: Any, make_panel: Any) -> Any:
-    window = make_panel()
-    window.state.clock = FakeClock(window.state.clock())
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def test_quiet_cues_at_30_seconds_and_3_minutes(qtbot: Any, panel: Any) -> None:
