@@ -230,3 +230,36 @@ def panel(qtbot: Any, make_panel: Any) -> Any:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+@pytest.fixture
+def go_dark(request: pytest.FixtureRequest) -> Callable[[], None]:
+    """Switch the application to a dark palette, as a desktop going dark does."""
+
+    def switch() -> None:
+        from PySide6.QtGui import QColor, QPalette
+        from PySide6.QtWidgets import QApplication
+
+        light = QApplication.palette()
+        palette = QPalette()
+        role = QPalette.ColorRole
+        for r, colour in (
+            (role.Window, "#1f2125"),
+            (role.WindowText, "#e6e6e6"),
+            (role.Base, "#17181b"),
+            (role.AlternateBase, "#24262a"),
+            (role.Text, "#e6e6e6"),
+            (role.Button, "#2a2c31"),
+            (role.ButtonText, "#e6e6e6"),
+            (role.Highlight, "#3b82f6"),
+            (role.HighlightedText, "#ffffff"),
+            (role.PlaceholderText, "#8a8d93"),
+            (role.ToolTipBase, "#2a2c31"),
+            (role.ToolTipText, "#e6e6e6"),
+            (role.Mid, "#4a4d55"),
+        ):
+            palette.setColor(r, QColor(colour))
+        QApplication.setPalette(palette)
+        request.addfinalizer(lambda: QApplication.setPalette(light))
+
+    return switch

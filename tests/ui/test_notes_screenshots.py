@@ -8,39 +8,20 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from assistant.notes.service import commitment_followup, save_form
 from assistant.paths import builtin_packs_dir
 
 SIZE = QSize(360, 780)
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    role = QPalette.ColorRole
-    for r, colour in (
-        (role.Window, "#1f2125"),
-        (role.WindowText, "#e6e6e6"),
-        (role.Base, "#17181b"),
-        (role.AlternateBase, "#24262a"),
-        (role.Text, "#e6e6e6"),
-        (role.Button, "#2a2c31"),
-        (role.ButtonText, "#e6e6e6"),
-        (role.Highlight, "#3b82f6"),
-        (role.HighlightedText, "#ffffff"),
-        (role.PlaceholderText, "#8a8d93"),
-        (role.Mid, "#4a4d55"),
-    ):
-        palette.setColor(r, QColor(colour))
-    return palette
 
 
 @pytest.fixture
@@ -96,7 +77,7 @@ def test_notes_pictures(
     scale: int,
     store: Any,
     ui_paths: Any,
-    request: pytest.FixtureRequest,
+    go_dark: Callable[[], None],
 ) -> None:
     now = None
     earlier = str(uuid.uuid4())
@@ -156,9 +137,7 @@ def test_notes_pictures(
     window.followups.show_export()
     assert_drawn(save(window, shots_dir, "n5-export", scale), scale)
 
-    light = QApplication.palette()
-    QApplication.setPalette(dark_palette())  # what a desktop switching to dark does
-    request.addfinalizer(lambda: QApplication.setPalette(light))
+    go_dark()
     window.notes.show()
     form.show_more(False)
     window.notes.page.scroller.verticalScrollBar().setValue(0)

@@ -8,12 +8,13 @@ mis-sized picture; the looking is done by eye.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from assistant.paths import builtin_packs_dir
@@ -52,28 +53,6 @@ def assert_drawn(image: QImage, scale: int) -> None:
     assert len(colours) > 20  # text and widgets, not an empty fill
 
 
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    role = QPalette.ColorRole
-    for r, colour in (
-        (role.Window, "#1f2125"),
-        (role.WindowText, "#e6e6e6"),
-        (role.Base, "#17181b"),
-        (role.AlternateBase, "#24262a"),
-        (role.Text, "#e6e6e6"),
-        (role.Button, "#2a2c31"),
-        (role.ButtonText, "#e6e6e6"),
-        (role.Highlight, "#3b82f6"),
-        (role.HighlightedText, "#ffffff"),
-        (role.PlaceholderText, "#8a8d93"),
-        (role.ToolTipBase, "#2a2c31"),
-        (role.ToolTipText, "#e6e6e6"),
-        (role.Mid, "#4a4d55"),
-    ):
-        palette.setColor(r, QColor(colour))
-    return palette
-
-
 @pytest.mark.parametrize("scale", [1, 2])
 def test_panel_pictures(
     qtbot: Any,
@@ -81,7 +60,7 @@ def test_panel_pictures(
     type_into: Any,
     shots_dir: Path,
     scale: int,
-    request: pytest.FixtureRequest,
+    go_dark: Callable[[], None],
 ) -> None:
     window = make_panel(builtin=builtin_packs_dir())
     window.resize(SIZE)
@@ -118,9 +97,7 @@ def test_panel_pictures(
     assert_drawn(save(window, shots_dir, "6-shortcuts", scale), scale)
     window.toggle_cheat_sheet()
 
-    light = QApplication.palette()
-    QApplication.setPalette(dark_palette())  # what a desktop switching to dark does
-    request.addfinalizer(lambda: QApplication.setPalette(light))
+    go_dark()
     window.search.clear()
     window.category.setCurrentIndex(0)
     assert_drawn(save(window, shots_dir, "7-dark", scale), scale)
