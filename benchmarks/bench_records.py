@@ -110,7 +110,8 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
 
 
 def _save_p99(workdir: Path, repeats: int) -> float:
-    from assistant.notes.records import finalise_call, new_id, save_call
+    from assistant.notes.records import new_id
+    from assistant.notes.service import finalise_form
     from assistant.settings import DEFAULT_REQUIRED_FIELDS
     from assistant.store.db import open_store
 
@@ -134,11 +135,9 @@ def _save_p99(workdir: Path, repeats: int) -> float:
             {"id": new_id(), "owner": "财务", "due_at": now + timedelta(days=2), "plan": "核实"},
         ]
         began = time.perf_counter()
-        with store.sessions.begin() as session:
-            call = save_call(session, values, followups, now=now)
-            session.flush()
-            finalise_call(session, call.id, DEFAULT_REQUIRED_FIELDS, now=now)
+        saved = finalise_form(store, values, followups, required=DEFAULT_REQUIRED_FIELDS, now=now)
         samples.append(time.perf_counter() - began)
+        assert saved.final, saved.refused
     store.close()
     return percentile(samples, 99) * 1000
 

@@ -6,13 +6,14 @@ only needs ``INSERT ... ON CONFLICT(id) DO UPDATE``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.dialects.sqlite import Insert, insert
 from sqlalchemy.orm import Session
 
 from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
@@ -40,11 +41,10 @@ def existing_ids(session: Session, table: Table, ids: Sequence[str]) -> set[str]
     return found
 
 
-def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
+@functools.cache
+def _upsert_statement(table: Table) -> Insert:
     statement = insert(table)
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=[table.c.id],
         set_={
             c.name: statement.excluded[c.name]
@@ -52,8 +52,12 @@ def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
             if c.name != "id" and c.computed is None
         },
     )
+
+
+def upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (every column given), replacing any row with the same id."""
     for start in range(0, len(rows), CHUNK):
-        session.execute(statement, rows[start : start + CHUNK])
+        session.execute(_upsert_statement(table), rows[start : start + CHUNK])
 
 
 def _call_row(values: dict[str, Any], now: datetime) -> dict[str, Any]:
@@ -94,6 +98,6 @@ def upsert_lines(
     if orphans and not skip_orphans:
         return UpsertResult(0, 0, 0, orphans)
     kept = [row for _, row in followup_rows if row["call_id"] in parents]
-    _upsert(session, calls_table, call_rows)
-    _upsert(session, followups_table, kept)
+    upsert(session, calls_table, call_rows)
+    upsert(session, followups_table, kept)
     return UpsertResult(len(call_rows) - len(already), len(already), len(kept), orphans)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from assistant.notes.bulk import upsert
 from assistant.notes.fields import (
     CALL_FIELD_NAMES,
     CALL_SPECS,
@@ -20,7 +20,7 @@ from assistant.notes.fields import (
 )
 from assistant.notes.models import CallRecord, FollowUp
 from assistant.notes.redact import mask_fields
-from assistant.notes.validation import FinaliseRefused, finalise_problems
+from assistant.notes.validation import FieldProblem, SavedRecord, finalise_problems
 
 Values = dict[str, Any]
 
@@ -30,30 +30,29 @@ log = logging.getLogger(__name__)
 _CALL_TEXT = tuple(f.name for f in CALL_SPECS.values() if f.kind in ("text", "list"))
 _FOLLOWUP_TEXT = tuple(f.name for f in FOLLOWUP_SPECS.values() if f.kind in ("text", "list"))
 
-
-@dataclass(frozen=True, slots=True)
-class SavedCall:
-    """The saved record, and the fields where a card number was masked, as
-    ``notes`` or ``followups[0].plan`` (the index in the ``followups`` given)."""
-
-    call: CallRecord
-    masked: tuple[str, ...]
+_CALLS: Table = CallRecord.__table__  # type: ignore[assignment]
+_FOLLOWUPS: Table = FollowUp.__table__  # type: ignore[assignment]
+_CALL_BY_ID = select(*(_CALLS.c[name] for name in CALL_FIELD_NAMES)).where(
+    _CALLS.c.id == bindparam("id")
+)
+_FOLLOWUPS_OF = (
+    select(*(_FOLLOWUPS.c[name] for name in FOLLOWUP_FIELD_NAMES))
+    .where(_FOLLOWUPS.c.call_id == bindparam("call_id"))
+    .order_by(_FOLLOWUPS.c.due_at)
+)
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def call_values(call: CallRecord) -> Values:
-    return {name: getattr(call, name) for name in CALL_FIELD_NAMES}
-
-
-def followup_values(followup: FollowUp) -> Values:
-    return {name: getattr(followup, name) for name in FOLLOWUP_FIELD_NAMES}
-
-
-def get_call(session: Session, call_id: str) -> CallRecord | None:
-    return session.get(CallRecord, call_id)
+def stored_call(session: Session, call_id: str) -> tuple[Values, list[Values]] | None:
+    """A record's values and its follow-ups' (soonest due first), or None."""
+    row = session.execute(_CALL_BY_ID, {"id": call_id}).first()
+    if row is None:
+        return None
+    followups = session.execute(_FOLLOWUPS_OF, {"call_id": call_id})
+    return dict(row._mapping), [dict(f._mapping) for f in followups]
 
 
 def save_call(
@@ -62,95 +61,63 @@ def save_call(
     followups: Sequence[Mapping[str, Any]] | None,
     *,
     now: datetime,
-    keep_timestamps: bool = False,
-) -> CallRecord:
+    required: Sequence[str] | None = None,
+) -> SavedRecord:
     """Create or update a record by id; ``followups`` (if given) are upserted by id.
 
-    ``keep_timestamps`` keeps created_at/updated_at from ``values`` (import);
-    otherwise saving stamps updated_at with ``now``. Card numbers are masked; use
-    ``save_call_checked`` to learn where.
-    """
-    return save_call_checked(
-        session, values, followups, now=now, keep_timestamps=keep_timestamps
-    ).call
+    Fields not in ``values`` keep what the store holds; saving stamps updated_at
+    with ``now``. Card numbers are masked, and ``masked`` says where (the form
+    should show the returned values, so the agent sees the mask rather than the
+    number typed). With ``required``, the record is finalised in the same write,
+    or saved as it is with ``refused`` naming every gap.
 
-
-def save_call_checked(
-    session: Session,
-    values: Mapping[str, Any],
-    followups: Sequence[Mapping[str, Any]] | None,
-    *,
-    now: datetime,
-    keep_timestamps: bool = False,
-) -> SavedCall:
-    """``save_call`` that also says which fields had a card number masked.
-
-    The form should show the returned record's text afterwards, so the agent sees
-    the mask rather than the number they typed.
+    SQLAlchemy Core rather than the ORM: one read and one upsert per table keep
+    the agent's save (a durable commit) within a few milliseconds.
     """
     values, masked = mask_fields(values, _CALL_TEXT)
-    if followups is not None:
-        cleaned = []
-        for index, item in enumerate(followups):
-            item_values, item_masked = mask_fields(item, _FOLLOWUP_TEXT)
-            cleaned.append(item_values)
-            masked += [f"followups[{index}].{name}" for name in item_masked]
-        followups = cleaned
-    call = _save(session, values, followups, now=now, keep_timestamps=keep_timestamps)
-    if masked:
-        log.info("call %s: masked card numbers in %s", call.id, ", ".join(masked))
-    return SavedCall(call, tuple(masked))
-
-
-def _save(
-    session: Session,
-    values: Mapping[str, Any],
-    followups: Sequence[Mapping[str, Any]] | None,
-    *,
-    now: datetime,
-    keep_timestamps: bool,
-) -> CallRecord:
-    call_id = values.get("id") or new_id()
-    call = session.get(CallRecord, call_id)
-    if call is None:
-        call = CallRecord(id=call_id, status="draft", created_at=now, tags=[], templates_used=[])
-        session.add(call)
+    call_id = str(values.get("id") or new_id())
+    found = stored_call(session, call_id)
+    if found is None:
+        call: Values = {name: None for name in CALL_FIELD_NAMES}
+        call.update(id=call_id, status="draft", created_at=now)
+        kept: list[Values] = []
+    else:
+        call, kept = found
     for name, value in values.items():
-        if name == "id" or (name in ("created_at", "updated_at") and not keep_timestamps):
-            continue
-        if value is not None or name not in ("created_at", "updated_at", "status"):
-            setattr(call, name, value)
-    if not keep_timestamps or values.get("updated_at") is None:
-        call.updated_at = now
-    if followups is not None:
-        existing = {f.id: f for f in call.followups}
-        for item in followups:
-            fid = item.get("id") or new_id()
-            followup = existing.get(fid)
-            if followup is None:
-                followup = FollowUp(id=fid, status="open")
-                call.followups.append(followup)
-            for name, value in item.items():
-                if name not in ("id", "call_id") and (value is not None or name != "status"):
-                    setattr(followup, name, value)
-    return call
+        if name not in ("id", "created_at", "updated_at") and (
+            value is not None or name != "status"
+        ):
+            call[name] = value
+    call["updated_at"] = now
+    for name in ("tags", "templates_used"):
+        call[name] = call[name] or []
 
+    by_id = {f["id"]: f for f in kept}
+    written = []
+    for index, given in enumerate(followups or ()):
+        item, item_masked = mask_fields(given, _FOLLOWUP_TEXT)
+        masked += [f"followups[{index}].{name}" for name in item_masked]
+        fid = str(item.get("id") or new_id())
+        followup = by_id.get(fid)
+        if followup is None:
+            followup = by_id[fid] = {name: None for name in FOLLOWUP_FIELD_NAMES}
+            followup.update(id=fid, status="open")
+        for name, value in item.items():
+            if name not in ("id", "call_id") and (value is not None or name != "status"):
+                followup[name] = value
+        followup["call_id"] = call_id
+        written.append(followup)
 
-def finalise_call(
-    session: Session, call_id: str, required: Sequence[str], *, now: datetime
-) -> CallRecord:
-    """Mark a record final, or raise FinaliseRefused naming every missing field."""
-    call = session.get(CallRecord, call_id)
-    if call is None:
-        raise KeyError(call_id)
-    problems = finalise_problems(
-        call_values(call), [followup_values(f) for f in call.followups], required
-    )
-    if problems:
-        raise FinaliseRefused(problems)
-    call.status = "final"
-    call.updated_at = now
-    return call
+    refused: tuple[FieldProblem, ...] = ()
+    if required is not None:
+        refused = tuple(finalise_problems(call, list(by_id.values()), required))
+        if not refused:
+            call["status"] = "final"
+    upsert(session, _CALLS, [call])
+    upsert(session, _FOLLOWUPS, written)
+    if masked:
+        log.info("call %s: masked card numbers in %s", call_id, ", ".join(masked))
+    return SavedRecord(call_id, call, list(by_id.values()), tuple(masked), refused)
 
 
 def open_followups(session: Session) -> list[FollowUp]:

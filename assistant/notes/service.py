@@ -11,21 +11,20 @@ panel alike. SQLAlchemy is imported only when a store function runs.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from assistant.notes.validation import (
     FieldProblem,
-    FinaliseRefused,
+    SavedRecord,
     check_call,
     check_followup,
 )
 
 if TYPE_CHECKING:
     from assistant.maintenance.drafts import Draft
-    from assistant.notes.models import CallRecord
     from assistant.store.db import Store
     from assistant.workcalendar import WorkCalendar
 
@@ -43,21 +42,6 @@ class FormProblems(Exception):
     def __init__(self, problems: Sequence[FieldProblem]) -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = tuple(problems)
-
-
-@dataclass(frozen=True, slots=True)
-class SavedForm:
-    """A record as the store now holds it, and what the agent should be told."""
-
-    call_id: str
-    values: Values
-    followups: list[Values]
-    masked: tuple[str, ...] = ()  # fields where a card number was masked
-    refused: tuple[FieldProblem, ...] = ()  # why finalising was refused
-
-    @property
-    def final(self) -> bool:
-        return self.values.get("status") == "final"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +139,6 @@ def _checked(
     return checked.values, items, tuple(masked)
 
 
-def _saved(call: CallRecord, masked: tuple[str, ...] = ()) -> SavedForm:
-    from assistant.notes.records import call_values, followup_values
-
-    return SavedForm(
-        call.id, call_values(call), [followup_values(f) for f in call.followups], masked
-    )
-
-
 def save_form(
     store: Store,
     values: Mapping[str, Any],
@@ -170,19 +146,22 @@ def save_form(
     *,
     dispositions: Sequence[str] = (),
     now: datetime,
-) -> SavedForm:
+    required: Sequence[str] | None = None,
+) -> SavedRecord:
     """Save the form's record (a draft unless it is final already), in one commit.
+
+    With ``required``, finalise it in the same commit; a refusal still saves, and
+    ``refused`` names every gap.
 
     Raises ``FormProblems`` for values the store cannot take and ``UserError`` when
     the store refuses (busy, disk full, read-only); nothing is half-saved.
     """
-    from assistant.notes.records import save_call_checked
+    from assistant.notes.records import save_call
 
     checked, items, masked = _checked(values, followups, dispositions)
     with store.transaction() as session:
-        saved = save_call_checked(session, checked, items, now=now)
-        session.flush()
-        return _saved(saved.call, masked + saved.masked)
+        saved = save_call(session, checked, items, now=now, required=required)
+    return replace(saved, masked=masked + saved.masked)
 
 
 def finalise_form(
@@ -193,27 +172,19 @@ def finalise_form(
     required: Sequence[str],
     dispositions: Sequence[str] = (),
     now: datetime,
-) -> SavedForm:
-    """Save, then finalise. A refusal still saves; ``refused`` names every gap."""
-    from assistant.notes.records import finalise_call
-
-    saved = save_form(store, values, followups, dispositions=dispositions, now=now)
-    try:
-        with store.transaction() as session:
-            call = finalise_call(session, saved.call_id, required, now=now)
-            session.flush()
-            final = _saved(call, saved.masked)
-    except FinaliseRefused as exc:
-        return SavedForm(saved.call_id, saved.values, saved.followups, saved.masked, exc.problems)
-    return final
+) -> SavedRecord:
+    """Save and finalise in one commit. A refusal still saves; ``refused`` names every gap."""
+    return save_form(
+        store, values, followups, dispositions=dispositions, now=now, required=required
+    )
 
 
-def load_call(store: Store, call_id: str) -> SavedForm | None:
-    from assistant.notes.records import get_call
+def load_call(store: Store, call_id: str) -> SavedRecord | None:
+    from assistant.notes.records import stored_call
 
     with store.transaction() as session:
-        call = get_call(session, call_id)
-        return None if call is None else _saved(call)
+        found = stored_call(session, call_id)
+    return None if found is None else SavedRecord(call_id, *found)
 
 
 def recent_calls(store: Store, limit: int = RECENT_LIMIT) -> list[RecentCall]:
@@ -307,7 +278,7 @@ def save_drafts(
     A value a draft holds that the store cannot take is left out (the rest is
     kept); the draft's own file stays until the caller discards it.
     """
-    from assistant.notes.records import save_call_checked
+    from assistant.notes.records import save_call
 
     saved = []
     for draft in drafts:
@@ -324,7 +295,7 @@ def save_drafts(
             if not one.problems:
                 items.append(one.values)
         with store.transaction() as session:
-            save_call_checked(session, values, items, now=now)
+            save_call(session, values, items, now=now)
         saved.append(str(values["id"]))
     return saved
 

@@ -93,16 +93,19 @@ class FieldProblem:
         return f"{self.field}: {self.reason}"
 
 
-class FinaliseRefused(Exception):
-    """Finalising would leave required parts of the record empty."""
+@dataclass(frozen=True, slots=True)
+class SavedRecord:
+    """A record as the store now holds it, and what the agent should be told."""
 
-    def __init__(self, problems: Sequence[FieldProblem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
-        self.problems = tuple(problems)
+    id: str
+    values: Values
+    followups: list[Values]
+    masked: tuple[str, ...] = ()  # fields where a card number was masked
+    refused: tuple[FieldProblem, ...] = ()  # why finalising was refused
 
     @property
-    def fields(self) -> tuple[str, ...]:
-        return tuple(p.field for p in self.problems)
+    def final(self) -> bool:
+        return self.values.get("status") == "final"
 
 
 def _coerce(spec: FieldSpec, value: Any) -> Any:

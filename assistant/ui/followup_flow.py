@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from assistant.ui.reminders import Reminders
 
 if TYPE_CHECKING:
-    from assistant.notes.service import FollowUpRow, RecentCall, SavedForm, Snooze
+    from assistant.notes.service import FollowUpRow, RecentCall, Snooze
+    from assistant.notes.validation import SavedRecord
     from assistant.ui.export_page import ExportPage
     from assistant.ui.followups_page import FollowUpsPage
     from assistant.ui.notes_controller import NotesController
@@ -237,11 +238,11 @@ class FollowUpFlow(QObject):
         self.notes.keep_in_hand()
         self.state.with_store(lambda store: load_call(store, call_id), self._opened)
 
-    def _opened(self, saved: SavedForm | None) -> None:
+    def _opened(self, saved: SavedRecord | None) -> None:
         if saved is None:
             self.window.show_status(self.tr("That record is no longer in the store."), error=True)
             return
-        self.notes.load(saved.call_id, saved.values, saved.followups)
+        self.notes.load(saved.id, saved.values, saved.followups)
         self.notes.show()
 
     def _show_recent(self, calls: list[RecentCall]) -> None:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import UserError
-from assistant.notes.service import FormProblems, SavedForm, finalise_form, save_form
+from assistant.notes.service import FormProblems, finalise_form, save_form
+from assistant.notes.validation import SavedRecord
 from assistant.ui.labels import field_label
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class RecordSaver(QObject):
-    done = Signal(object)  # the SavedForm, or the exception that stopped the save
+    done = Signal(object)  # the SavedRecord, or the exception that stopped the save
 
     def __init__(self, controller: NotesController) -> None:
         super().__init__(controller)
@@ -53,7 +54,7 @@ class RecordSaver(QObject):
         settings = self.c.state.settings
         required, dispositions = settings.required_fields, settings.dispositions
 
-        def job(store: Any) -> SavedForm:
+        def job(store: Any) -> SavedRecord:
             return finalise_form(
                 store, values, followups, required=required, dispositions=dispositions, now=now
             )
@@ -65,16 +66,16 @@ class RecordSaver(QObject):
             essential=True,
         )
 
-    def _saved(self, saved: SavedForm, revision: int, quiet: bool) -> None:
+    def _saved(self, saved: SavedRecord, revision: int, quiet: bool) -> None:
         c = self.c
-        c.autosave.stored(saved.call_id, revision)
+        c.autosave.stored(saved.id, revision)
         c.window.banner.remove("save")
         c.window.followups.reload()
-        if saved.call_id == c.record_id:  # else the agent moved on to another record
+        if saved.id == c.record_id:  # else the agent moved on to another record
             self._show_saved(saved, quiet)
         self.done.emit(saved)
 
-    def _show_saved(self, saved: SavedForm, quiet: bool) -> None:
+    def _show_saved(self, saved: SavedRecord, quiet: bool) -> None:
         c, page = self.c, self.c.page
         c.hidden["status"] = saved.values.get("status")
         stored = {f["id"]: f for f in saved.followups}
@@ -101,7 +102,7 @@ class RecordSaver(QObject):
             self._show_masked(saved)
         c.update_state_line()
 
-    def _show_masked(self, saved: SavedForm) -> None:
+    def _show_masked(self, saved: SavedRecord) -> None:
         from assistant.notes.redact import mask_cards
 
         form = self.c.page.form

@@ -20,7 +20,7 @@ from assistant.notes.fields import (
     FOLLOWUP_FIELDS,
     FREE_TEXT_FIELDS,
 )
-from assistant.notes.records import save_call, save_call_checked
+from assistant.notes.records import save_call
 from assistant.notes.redact import luhn_ok, mask_cards
 from assistant.notes.validation import check_call, check_followup, coerce_call
 from assistant.paths import Paths
@@ -110,12 +110,12 @@ def test_save_call_masks_what_the_form_sends_and_says_where(store: Store) -> Non
     values = {"id": str(uuid.uuid4()), "notes": "客户报卡号 4111 1111 1111 1111", "request": "退款"}
     followups = [{"id": str(uuid.uuid4()), "plan": "核实 378282246310005", "owner": "财务"}]
     with store.transaction() as session:
-        saved = save_call_checked(session, values, followups, now=NOW)
-        assert saved.call.notes == "客户报卡号 [card •••• 1111]"
+        saved = save_call(session, values, followups, now=NOW)
+        assert saved.values["notes"] == "客户报卡号 [card •••• 1111]"
     assert saved.masked == ("notes", "followups[0].plan")
     with store.transaction() as session:
         plain = save_call(session, {**values, "outcome": "6011 0009 9013 9424"}, None, now=NOW)
-        assert plain.outcome == "[card •••• 9424]"
+        assert plain.values["outcome"] == "[card •••• 9424]"
     assert values["notes"] == "客户报卡号 4111 1111 1111 1111"  # the caller's dict is untouched
 
 

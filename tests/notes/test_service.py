@@ -62,7 +62,7 @@ def test_a_draft_saves_with_anything_missing_and_loads_back(store: Store) -> Non
     assert saved.values["status"] == "draft"
     assert saved.values["facts"] == "客户说 3 月 1 日下单"
     assert saved.values["channel"] is None
-    loaded = load_call(store, saved.call_id)
+    loaded = load_call(store, saved.id)
     assert loaded is not None
     assert loaded.values == saved.values
     assert load_call(store, new_id()) is None
@@ -83,6 +83,33 @@ def test_finalise_refused_names_every_gap_then_accepted(store: Store) -> None:
     assert accepted.refused == ()
     assert accepted.followups[0]["owner"] == "王芳"
     assert accepted.values["tags"] == ["退款", "加急"]
+
+
+def test_saving_again_changes_only_what_is_given_and_returns_what_is_stored(
+    store: Store,
+) -> None:
+    first = {"id": new_id(), "request": "退款进度", "started_at": "2026-03-10 14:00+08:00"}
+    callback = commitment_followup(new_id(), NOW + timedelta(days=1), "王芳", "回电")
+    save_form(store, first, [callback], now=NOW)
+
+    later = NOW + timedelta(minutes=5)
+    check = {"id": new_id(), "owner": "财务", "due_at": NOW + timedelta(hours=2), "plan": "核实"}
+    saved = save_form(store, {"id": first["id"], "outcome": "已加急"}, [check], now=later)
+    assert saved.values["request"] == "退款进度"  # not sent again, still there
+    assert saved.values["outcome"] == "已加急"
+    assert saved.values["created_at"] == NOW
+    assert saved.values["updated_at"] == later
+    assert [f["plan"] for f in saved.followups] == ["回电", "核实"]
+
+    loaded = load_call(store, first["id"])
+    assert loaded is not None
+    assert loaded.values == saved.values
+    assert loaded.values["started_at"] == NOW  # 14:00 in Beijing, kept as UTC
+    # The store lists follow-ups soonest due first.
+    assert [f["plan"] for f in loaded.followups] == ["核实", "回电"]
+    assert sorted(loaded.followups, key=lambda f: f["id"]) == sorted(
+        saved.followups, key=lambda f: f["id"]
+    )
 
 
 def test_card_numbers_are_masked_and_named(store: Store) -> None:

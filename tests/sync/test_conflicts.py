@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from assistant.notes.models import CallSyncState
-from assistant.notes.records import call_values, get_call
+from assistant.notes.records import stored_call
 from assistant.sync import tracking
 from assistant.sync.state import load_state
 from assistant.sync.tracking import pending_count
@@ -83,11 +83,12 @@ def test_the_older_edit_loses_and_this_machine_takes_the_servers_version(
     [(lost,)] = server_sql("SELECT lost_version FROM agent_assist.sync_conflicts")
     assert lost["call"]["outcome"] == "B: 旧的处理结果"
     with b.store.sessions() as session:
-        call = get_call(session, record["id"])
-        assert call is not None
-        assert call_values(call)["outcome"] == "A: 新的处理结果"
-        assert call.updated_at == at("15:05")
-        assert len(call.followups) == 2
+        found = stored_call(session, record["id"])
+        assert found is not None
+        call, followups = found
+        assert call["outcome"] == "A: 新的处理结果"
+        assert call["updated_at"] == at("15:05")
+        assert len(followups) == 2
         assert pending_count(session) == 0
     # Nothing is left to settle: the next round moves nothing.
     again = b.run()

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from assistant.notes.models import CallSyncState, FollowUp
-from assistant.notes.records import get_call, save_call
+from assistant.notes.records import save_call, stored_call
 from assistant.store.db import Store, open_store
 from assistant.sync.push import PushOutcome
 from assistant.sync.tracking import apply_version, mark_pushed, next_batch, pending_count
@@ -90,10 +90,11 @@ def test_applying_the_servers_version_replaces_the_follow_ups(store: Store) -> N
         apply_version(session, winner)
 
     with store.sessions() as session:
-        call = get_call(session, call_id)
-        assert call is not None
-        assert call.request == "新"
-        assert [(f.id, f.owner) for f in call.followups] == [("f-2", "赵六")]
+        found = stored_call(session, call_id)
+        assert found is not None
+        call, followups = found
+        assert call["request"] == "新"
+        assert [(f["id"], f["owner"]) for f in followups] == [("f-2", "赵六")]
 
 
 def test_upgrading_a_store_queues_the_records_it_already_holds(

@@ -110,7 +110,7 @@ def test_finalise_refused_names_every_missing_field_then_accepted(
     assert form.labels["request"].property("missing") is False
     store = open_store(ui_paths.store_file)
     try:
-        stored = load_call(store, accepted.call_id)
+        stored = load_call(store, accepted.id)
     finally:
         store.close()
     assert stored is not None
