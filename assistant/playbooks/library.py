@@ -1,16 +1,29 @@
 """All loaded packs as one library: discovery, cross-pack checks, the on-disk cache.
 
 Parsing YAML and building the search index are the expensive parts, so their
-result is cached in the data dir, keyed on the packs' content (and the app
-version): a warm start reads one file instead of parsing every pack.
+result is cached in the data dir: a warm start maps one file instead of parsing
+every pack.
+
+The cache is keyed on the app version and each pack's path, size and
+modification time, so a warm start never reads the packs themselves. A pack
+changed within two seconds of the cache being written (when a later change could
+keep the same size and timestamp) is also compared by content, as git does for
+its index. The file is a small marshal header (packs, ids, the index's key
+tables) followed by raw arrays (each entry's bytes, the index's posting lists)
+that are memory-mapped: only the pages a search touches are ever read.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
+import mmap
 import os
+import struct
 import tempfile
+import threading
+import time
+import weakref
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +33,12 @@ from assistant import __version__
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
 from assistant.playbooks.search import Hit, SearchContext, SearchIndex
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_NAME = "playbook.cache"
+_MAGIC = b"AApb%04d" % CACHE_FORMAT
+_START = struct.Struct("<8sQ")  # magic, length of the marshal header
+_ALIGN = 8
+_RACY_NS = 2_000_000_000
 
 Source = tuple[Path, Origin]
 
@@ -29,16 +46,26 @@ Source = tuple[Path, Origin]
 class EntryTable(Sequence[Entry]):
     """Entries decoded from the cache on first use.
 
-    A warm start reads every entry's bytes but builds an ``Entry`` only for what a
+    A warm start maps every entry's bytes but builds an ``Entry`` only for what a
     search shows: with a 10,000-entry pack that is most of the start-up time saved.
+    Entry ``i`` is ``marshal`` data at ``data[offsets[i]:offsets[i + 1]]``.
     """
 
-    __slots__ = ("_blobs", "_made", "categories", "ids")
+    __slots__ = ("_data", "_made", "_offsets", "categories", "ids")
 
-    def __init__(self, ids: Sequence[str], categories: Sequence[str], blobs: Sequence[bytes]):
+    def __init__(
+        self,
+        ids: Sequence[str],
+        categories: Sequence[str],
+        data: bytes | memoryview | _FileRange,
+        offsets: Sequence[int],
+    ):
+        if len(offsets) != len(ids) + 1 or len(categories) != len(ids):
+            raise ValueError("entry table: lengths differ")
         self.ids = ids
         self.categories = categories
-        self._blobs = blobs
+        self._data = data
+        self._offsets = offsets
         self._made: dict[int, Entry] = {}
 
     def __len__(self) -> int:
@@ -50,11 +77,24 @@ class EntryTable(Sequence[Entry]):
     def __getitem__(self, index: slice) -> EntryTable: ...
     def __getitem__(self, index: int | slice) -> Entry | EntryTable:
         if isinstance(index, slice):
-            return EntryTable(self.ids[index], self.categories[index], self._blobs[index])
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                raise ValueError("entry table: only plain slices")
+            stop = max(start, stop)
+            return EntryTable(
+                self.ids[start:stop],
+                self.categories[start:stop],
+                self._data,
+                self._offsets[start : stop + 1],
+            )
+        if index < 0:
+            index += len(self)
         entry = self._made.get(index)
         if entry is None:
-            entry = _entry_from(marshal.loads(self._blobs[index]))
-            self._made[index] = entry
+            if not 0 <= index < len(self):
+                raise IndexError("entry index out of range")
+            data = self._data[self._offsets[index] : self._offsets[index + 1]]
+            entry = self._made[index] = _entry_from(marshal.loads(data))
         return entry
 
 
@@ -152,35 +192,41 @@ def _with_entries(pack: Pack, entries: list[Entry]) -> Pack:
 
 def load_library(sources: Sequence[Source], cache_dir: Path | None = None) -> Library:
     """Load every pack; reuse the cache in ``cache_dir`` when the packs are unchanged."""
-    contents = [(path, origin, _read_bytes(path)) for path, origin in sources]
-    key = _cache_key(contents)
     cache_file = cache_dir / CACHE_NAME if cache_dir is not None else None
     if cache_file is not None:
-        cached = _read_cache(cache_file, key)
+        cached = _read_cache(cache_file, sources)
         if cached is not None:
             return cached
+    stamps = _stamps(sources)  # before reading: a change while loading is not cached
     packs, problems = check_sources(sources)
     entries = tuple(e for p in packs for e in p.entries)
     index = SearchIndex.build(entries)
     library = Library(tuple(packs), entries, tuple(problems), index)
-    if cache_file is not None:
-        _write_cache(cache_file, key, library)
+    if cache_file is not None and stamps is not None:
+        _write_cache(cache_file, sources, stamps, library)
     return library
 
 
-def _read_bytes(path: Path) -> bytes:
+Stamp = tuple[str, str, int, int]  # path, origin, size, mtime in ns
+
+
+def _stamps(sources: Sequence[Source]) -> list[Stamp] | None:
+    """What the cache is keyed on; None when a pack cannot be looked at."""
     try:
-        return path.read_bytes()
+        return [
+            (str(path), origin, st.st_size, st.st_mtime_ns)
+            for path, origin in sources
+            for st in (path.stat(),)
+        ]
     except OSError:
-        return b""  # reported as a problem when the pack is loaded
+        return None
 
 
-def _cache_key(contents: Sequence[tuple[Path, Origin, bytes]]) -> bytes:
-    digest = hashlib.blake2b(f"{__version__}/{CACHE_FORMAT}".encode(), digest_size=20)
-    for path, origin, data in contents:
-        digest.update(f"\0{origin}\0{path}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.digest()
+def _digest(path: str) -> bytes:
+    import hashlib  # loads OpenSSL: only when writing the cache or checking a racy pack
+
+    with open(path, "rb") as pack:
+        return hashlib.file_digest(pack, "blake2b").digest()
 
 
 # Entries travel through marshal as plain tuples: much faster to load than pickle.
@@ -205,42 +251,122 @@ def _pack_tuple(p: Pack) -> tuple[Any, ...]:
     return (p.id, p.name, p.language, p.version, p.author, p.origin, p.source, len(p.entries))
 
 
-def _write_cache(path: Path, key: bytes, library: Library) -> None:
-    payload = (
-        CACHE_FORMAT,
-        key,
-        tuple(_pack_tuple(p) for p in library.packs),
-        tuple(e.id for e in library.entries),
-        tuple(e.category for e in library.entries),
-        tuple(marshal.dumps(_entry_tuple(e)) for e in library.entries),
-        tuple((p.file, p.line, p.entry_id, p.message) for p in library.problems),
-        library.index.to_bytes(),
-    )
+def _write_cache(
+    path: Path, sources: Sequence[Source], stamps: list[Stamp], library: Library
+) -> None:
     try:
+        digests = [_digest(stamp[0]) for stamp in stamps]
+        if _stamps(sources) != stamps:
+            return  # a pack changed while it was being loaded: cache the next start
+        blobs = [marshal.dumps(_entry_tuple(e)) for e in library.entries]
+        offsets = [0]
+        for blob in blobs:
+            offsets.append(offsets[-1] + len(blob))
+        index_header, index_arrays = library.index.to_parts()
+        arrays = [b"".join(blobs), array("Q", offsets).tobytes(), *index_arrays]
+        header = marshal.dumps(
+            (
+                __version__,
+                time.time_ns(),
+                [(*stamp, digest) for stamp, digest in zip(stamps, digests, strict=True)],
+                tuple(_pack_tuple(p) for p in library.packs),
+                tuple(e.id for e in library.entries),
+                tuple(e.category for e in library.entries),
+                tuple((p.file, p.line, p.entry_id, p.message) for p in library.problems),
+                index_header,
+                [len(a) for a in arrays],
+            )  # type: ignore[arg-type]  # the index header holds only marshal types
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".playbook-", dir=path.parent)
         with os.fdopen(fd, "wb") as out:
-            marshal.dump(payload, out)
+            out.write(_START.pack(_MAGIC, len(header)))
+            out.write(header)
+            for section in arrays:
+                out.write(bytes(-out.tell() % _ALIGN))
+                out.write(section)
         os.replace(tmp, path)
     except OSError:
         # A cache that cannot be written only costs the next start some time.
         return
 
 
-def _read_cache(path: Path, key: bytes) -> Library | None:
+class _FileRange:
+    """One section of a file, read on demand.
+
+    Entries are read rather than mapped: touching one mapped page brings its
+    neighbours into the process's memory too, and a search shows entries from all
+    over the file.
+    """
+
+    def __init__(self, path: Path, start: int, length: int) -> None:
+        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        weakref.finalize(self, os.close, self._fd)  # open while the library lives
+        self._start = start
+        self._length = length
+        self._lock = threading.Lock()
+
+    def __getitem__(self, part: slice) -> bytes:
+        start, stop, _ = part.indices(self._length)
+        if hasattr(os, "pread"):
+            return os.pread(self._fd, stop - start, self._start + start)
+        with self._lock:  # Windows: no pread
+            os.lseek(self._fd, self._start + start, os.SEEK_SET)
+            return os.read(self._fd, stop - start)
+
+
+def _map(path: Path) -> memoryview:
+    with open(path, "rb") as file:
+        try:
+            return memoryview(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+        except (OSError, ValueError):  # no mapping here (or an empty file): read it
+            return memoryview(file.read())
+
+
+def _unchanged(
+    stamps: Sequence[tuple[str, str, int, int, bytes]], written_ns: int, sources: Sequence[Source]
+) -> bool:
+    now = _stamps(sources)
+    if now is None or now != [stamp[:4] for stamp in stamps]:
+        return False
+    # A pack changed just before the cache was written could change again with
+    # the same size and time stamp: check those by content.
+    return all(
+        stamp[3] + _RACY_NS < written_ns or _digest(stamp[0]) == stamp[4] for stamp in stamps
+    )
+
+
+def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
     try:
-        payload = marshal.loads(path.read_bytes())
-        if payload[0] != CACHE_FORMAT or payload[1] != key:
+        data = _map(path)
+        magic, size = _START.unpack_from(data)
+        if magic != _MAGIC:
             return None
-        entries = EntryTable(payload[3], payload[4], payload[5])
+        at = _START.size + size
+        (
+            app_version, written_ns, stamps, pack_rows, ids, categories, problem_rows,
+            index_header, lengths,
+        ) = marshal.loads(data[_START.size : at])  # fmt: skip
+        if app_version != __version__ or not _unchanged(stamps, written_ns, sources):
+            return None
+        sections, positions = [], []
+        for length in lengths:
+            at += -at % _ALIGN
+            sections.append(data[at : at + length])
+            positions.append((at, length))
+            at += length
+        if at > len(data):
+            return None
+        entry_data = _FileRange(path, *positions[0])
+        entries = EntryTable(ids, categories, entry_data, sections[1].cast("Q"))
         packs: list[Pack] = []
         start = 0
-        for pack_id, name, language, version, author, origin, source, count in payload[2]:
+        for pack_id, name, language, version, author, origin, source, count in pack_rows:
             chunk = entries[start : start + count]
             packs.append(Pack(pack_id, name, language, version, author, origin, source, chunk))
             start += count
-        problems = tuple(Problem(*p) for p in payload[6])
-        index = SearchIndex.from_bytes(payload[7], entries)
-    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        problems = tuple(Problem(*p) for p in problem_rows)
+        index = SearchIndex.from_parts(index_header, sections[2:], entries, check_ids=False)
+    except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
         return None
     return Library(tuple(packs), entries, problems, index, from_cache=True)

@@ -40,11 +40,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import marshal
 import math
 import re
 import time
+import zlib
+from array import array
 from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -65,7 +66,8 @@ from assistant.playbooks.textfold import (
 
 __all__ = ["Hit", "SearchContext", "SearchIndex"]
 
-_FORMAT = 1
+_FORMAT = 2
+_ARRAYS = (3, 4, 5, 6)  # payload positions of the large byte arrays: order, keys, slots, blob
 _HEAD = 0
 _TAIL = 1
 
@@ -164,6 +166,76 @@ class _Boost:
     groups: list[tuple[float, int]]  # (bonus, mask) of the context groups; mask -1 = all
 
 
+class KeyTable:
+    """Index key -> slot number, read straight from bytes: an open-addressing hash
+    table over CRC-32, so loading an index builds no dict of its (tens of thousands
+    of) keys. A query looks up a few dozen keys at most.
+
+    Layout, all unsigned 32-bit: key count ``n``, table size (a power of two),
+    ``n`` end offsets of the keys in the text, the table (slot + 1; 0 is empty),
+    then the keys' UTF-8 text.
+    """
+
+    __slots__ = ("_ends", "_mask", "_n", "_table", "_text")
+
+    def __init__(self, data: bytes | memoryview) -> None:
+        view = memoryview(data)
+        if len(view) < 8:
+            raise ValueError("search index: unreadable data")
+        n, size = view[:8].cast("I")
+        text_at = 8 + 4 * (n + size)
+        if size & (size - 1) or size < n or len(view) < text_at:
+            raise ValueError("search index: unreadable data")
+        self._n = n
+        self._mask = size - 1
+        self._ends = view[8 : 8 + 4 * n].cast("I")
+        self._table = view[8 + 4 * n : text_at].cast("I")
+        self._text = view[text_at:]
+        if n and self._ends[-1] != len(self._text):
+            raise ValueError("search index: unreadable data")
+
+    @staticmethod
+    def encode(keys: Sequence[str]) -> bytes:
+        """The table of ``keys``, numbered in the order given."""
+        size = 1 << max(1, (2 * len(keys)).bit_length())  # at most half full
+        table = array("I", bytes(4 * size))
+        ends = array("I")
+        text = bytearray()
+        for slot, key in enumerate(keys):
+            data = key.encode("utf-8", "surrogatepass")
+            text += data
+            ends.append(len(text))
+            at = zlib.crc32(data) & (size - 1)
+            while table[at]:
+                at = (at + 1) & (size - 1)
+            table[at] = slot + 1
+        return array("I", (len(keys), size)).tobytes() + ends.tobytes() + table.tobytes() + text
+
+    def __len__(self) -> int:
+        return self._n
+
+    def get(self, key: str, default: int | None = None) -> int | None:
+        data = key.encode("utf-8", "surrogatepass")
+        table, mask = self._table, self._mask
+        at = zlib.crc32(data) & mask
+        while slot := table[at]:
+            slot -= 1
+            start = self._ends[slot - 1] if slot else 0
+            if self._text[start : self._ends[slot]] == data:
+                return slot
+            at = (at + 1) & mask
+        return default
+
+    def __getitem__(self, key: str) -> int:
+        slot = self.get(key)
+        if slot is None:
+            raise KeyError(key)
+        return slot
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+
 class SearchIndex:
     """An immutable search index over a sequence of entries."""
 
@@ -193,29 +265,28 @@ class SearchIndex:
         "_words",
     )
 
-    def __init__(self, payload: tuple[object, ...], entries: Sequence[Entry]):
+    def __init__(
+        self, payload: tuple[object, ...], entries: Sequence[Entry], *, check_ids: bool = True
+    ):
         if len(payload) != 11 or payload[0] != _FORMAT:
             raise ValueError("search index: unknown format")
         _, n, digest, order, keys, slots, blob, words, tri, syl_chars, categories = payload
         if not (
             isinstance(n, int)
-            and isinstance(order, bytes)
-            and isinstance(keys, str)
-            and isinstance(slots, bytes)
-            and isinstance(blob, bytes)
+            and isinstance(order, bytes | memoryview)
+            and isinstance(keys, bytes | memoryview)
+            and isinstance(slots, bytes | memoryview)
+            and isinstance(blob, bytes | memoryview)
             and isinstance(words, list)
             and isinstance(tri, dict)
             and isinstance(syl_chars, dict)
             and isinstance(categories, list)
         ):
             raise ValueError("search index: unreadable data")
-        if (
-            len(order) != 4 * n
-            or len(slots) != 32 * (keys.count("\n") + 1 if keys else 0)
-            or len(blob) % 4
-        ):
+        key_table = KeyTable(keys)
+        if len(order) != 4 * n or len(slots) != 32 * len(key_table) or len(blob) % 4:
             raise ValueError("search index: unreadable data")
-        if len(entries) != n or digest != _digest(_ids_of(entries)):
+        if len(entries) != n or (check_ids and digest != _digest(_ids_of(entries))):
             raise ValueError("search index: entries differ from the ones it was built for")
         self._n = n
         self._nb = (n + 7) // 8 or 1
@@ -223,8 +294,7 @@ class SearchIndex:
         # Entries are looked up through the order on use, so a lazily decoded table
         # (the library's warm cache) only decodes the entries a search shows.
         self._entries = entries
-        key_list = keys.split("\n") if keys else []
-        self._slot: dict[str, int] = dict(zip(key_list, range(len(key_list)), strict=True))
+        self._slot = key_table
         self._slots = memoryview(slots).cast("q")
         self._blob = memoryview(blob)
         self._u32 = self._blob.cast("I")
@@ -254,6 +324,33 @@ class SearchIndex:
 
     def to_bytes(self) -> bytes:
         return marshal.dumps(self._payload)  # type: ignore[arg-type]
+
+    def to_parts(self) -> tuple[tuple[object, ...], list[bytes | memoryview]]:
+        """The index as a small marshal-able header and its large byte arrays, which
+        a cache can store raw and hand back as views of a memory-mapped file."""
+        header = list(self._payload)
+        arrays = [header[i] for i in _ARRAYS]
+        for i in _ARRAYS:
+            header[i] = b""
+        return tuple(header), arrays  # type: ignore[return-value]
+
+    @classmethod
+    def from_parts(
+        cls,
+        header: tuple[object, ...],
+        arrays: Sequence[bytes | memoryview],
+        entries: Sequence[Entry],
+        *,
+        check_ids: bool = True,
+    ) -> SearchIndex:
+        """The inverse of ``to_parts``. ``check_ids=False`` trusts that ``entries`` are
+        the ones the index was built for (they came from the same cache file)."""
+        if len(header) != 11 or len(arrays) != len(_ARRAYS):
+            raise ValueError("search index: unreadable data")
+        payload = list(header)
+        for i, section in zip(_ARRAYS, arrays, strict=True):
+            payload[i] = section
+        return cls(tuple(payload), entries, check_ids=check_ids)
 
     @classmethod
     def from_bytes(cls, data: bytes, entries: Sequence[Entry]) -> SearchIndex:
@@ -1025,4 +1122,6 @@ def _ids_of(entries: Sequence[Entry]) -> Sequence[str]:
 
 
 def _digest(ids: Sequence[str]) -> bytes:
+    import hashlib  # loads OpenSSL: only when building or checking an index
+
     return hashlib.blake2b("\n".join(ids).encode(), digest_size=16).digest()

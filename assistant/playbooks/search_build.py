@@ -24,6 +24,7 @@ from assistant.playbooks.search import (
     _PREFIX,
     _PREFIX_CAP,
     _START,
+    KeyTable,
     _digest,
     _ids_of,
 )
@@ -160,7 +161,7 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
         n,
         _digest(_ids_of(entries)),
         array("I", order).tobytes(),
-        "\n".join(keys_sorted),
+        KeyTable.encode(keys_sorted),
         slots.tobytes(),
         bytes(blob),
         words,

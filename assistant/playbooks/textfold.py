@@ -21,6 +21,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from assistant.playbooks.traditional import CHARACTERS as TRADITIONAL
+
 # Han ideographs: CJK unified ideographs, extension A, compatibility ideographs,
 # extensions B and later, and the ideographic zero.
 HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -48,9 +50,13 @@ def _t2s(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """NFKC, casefold, Traditional to Simplified Chinese."""
+    """NFKC, casefold, Traditional to Simplified Chinese.
+
+    OpenCC runs only on text with a character it would change, so Simplified
+    text (most queries) never loads it.
+    """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    if _HAN.search(folded):
+    if not TRADITIONAL.isdisjoint(folded):
         folded = _t2s(folded)
     return folded
 

@@ -104,10 +104,11 @@ class Panel(QObject):
         if app is not None:
             app.quit()
 
-    def close(self) -> None:
+    def close(self, *, exiting: bool = False) -> None:
+        """``exiting``: the process ends right after (see ``PanelState.close``)."""
         self.window.dock.flush()
         self.window.notes.autosave.flush()  # what was typed last is kept as a draft
-        self.state.close()
+        self.state.close(exiting=exiting)
         if self.tray is not None:
             self.tray.close()
         if self.instance is not None:
@@ -143,7 +144,7 @@ def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
     try:
         code = app.exec()
     finally:
-        panel.close()
+        panel.close(exiting=owns_process)
     code = status["code"] or code
     if owns_process:
         _exit_now(code)

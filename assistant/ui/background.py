@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -38,6 +39,8 @@ class BackgroundLane:
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         self._closed = False
+        self._writes = 0  # essential jobs submitted and not yet finished
+        self._writes_lock = threading.Lock()
 
     def submit(
         self,
@@ -60,19 +63,27 @@ class BackgroundLane:
             # Made on first use: a panel that never loads anything starts no thread.
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="agent-assist")
         results, wake = self._results, self._bridge.finished.emit
+        if essential:
+            with self._writes_lock:
+                self._writes += 1
 
         def run() -> None:
-            if self._closed and not essential:
-                return
             try:
-                result = job()
-            except Exception as exc:
-                results.put((on_error or _log_error, exc))
-                wake()
-            else:
-                if on_done is not None:
-                    results.put((on_done, result))
+                if self._closed and not essential:
+                    return
+                try:
+                    result = job()
+                except Exception as exc:
+                    results.put((on_error or _log_error, exc))
                     wake()
+                else:
+                    if on_done is not None:
+                        results.put((on_done, result))
+                        wake()
+            finally:
+                if essential:
+                    with self._writes_lock:
+                        self._writes -= 1
 
         self._executor.submit(run)
 
@@ -84,9 +95,18 @@ class BackgroundLane:
                 return
             callback(value)
 
-    def shutdown(self) -> None:
-        """Finish the running job and the pending writes, drop the rest, deliver nothing."""
+    def shutdown(self, *, abandon: bool = False) -> bool:
+        """Finish the running job and the pending writes, drop the rest, deliver nothing.
+
+        With ``abandon`` (the process is about to exit), do not wait for a running
+        job that writes nothing (loading, warming up). Returns whether the worker
+        has stopped.
+        """
         self._closed = True
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-            self._executor = None
+        if self._executor is None:
+            return True
+        with self._writes_lock:
+            wait = not abandon or self._writes > 0
+        self._executor.shutdown(wait=wait)
+        self._executor = None
+        return wait

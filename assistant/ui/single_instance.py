@@ -9,7 +9,7 @@ benchmarks, a second profile) never see each other.
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,10 +24,9 @@ def server_name(data_dir: Path) -> str:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
         user = "user"
-    digest = hashlib.blake2b(
-        f"{user}\0{Path(data_dir).expanduser().resolve()}".encode(), digest_size=8
-    ).hexdigest()
-    return f"agent-assist-{digest}"
+    # zlib rather than hashlib: hashlib loads OpenSSL, a few megabytes at start-up.
+    key = f"{user}\0{Path(data_dir).expanduser().resolve()}".encode()
+    return f"agent-assist-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def notify_running(name: str) -> bool:

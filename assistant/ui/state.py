@@ -207,7 +207,7 @@ class PanelState(QObject):
         from assistant.playbooks.textfold import fold, readings
 
         readings("退")  # pinyin tables, for the first pinyin query
-        fold("退款")  # Traditional-to-Simplified tables
+        fold("投訴")  # Traditional-to-Simplified tables
         calendar = self._make_calendar()
         calendar.warm_up(self.clock().year)
         return calendar
@@ -237,16 +237,18 @@ class PanelState(QObject):
 
         self.slow_lane.submit(job, None, failed)
 
-    def close(self) -> None:
+    def close(self, *, exiting: bool = False) -> None:
         """Stop the lanes and close the store; call once, when the panel goes away.
 
         A running export is cancelled; pending writes (saves, drafts) still finish.
+        ``exiting``: the process ends next, so a running load or warm-up is left
+        to die with it rather than waited for (and the store it may use stays open).
         """
         self.stopping.set()
-        self.slow_lane.shutdown()
-        self.lane.shutdown()
-        self.draft_lane.shutdown()
-        if self._store is not None:
+        stopped = [
+            lane.shutdown(abandon=exiting) for lane in (self.slow_lane, self.lane, self.draft_lane)
+        ]
+        if self._store is not None and all(stopped):
             self._store.close()
             self._store = None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,46 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     library = load_library(discover(packs), cache)
     assert not library.from_cache
     assert [e.id for e in library.entries] == ["mine.callback"]
+
+
+def test_a_pack_changed_as_the_cache_was_written_is_compared_by_content(
+    tmp_path: Path,
+) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = packs / "mine.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_library(discover(packs), cache)
+    # The same size and time stamp, other words: only the content tells.
+    stamp = pack.stat()
+    pack.write_text(PACK.replace("Call-back promise", "Ring-back promise"), "utf-8")
+    os.utime(pack, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert pack.stat().st_size == stamp.st_size
+    library = load_library(discover(packs), cache)
+    assert not library.from_cache
+    entry = library.get("mine.callback")
+    assert entry is not None
+    assert entry.title == "Ring-back promise"
+    assert load_library(discover(packs), cache).from_cache
+
+
+def test_adding_a_pack_or_a_truncated_cache_rebuilds(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "mine.yaml").write_text(PACK, encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_library(discover(packs), cache)
+    other = PACK.replace("id: mine", "id: other").replace("mine.callback", "other.callback")
+    (packs / "other.yaml").write_text(other, encoding="utf-8")
+    both = load_library(discover(packs), cache)
+    assert not both.from_cache
+    assert {e.id for e in both.entries} == {"mine.callback", "other.callback"}
+    data = (cache / CACHE_NAME).read_bytes()
+    (cache / CACHE_NAME).write_bytes(data[: len(data) - 64])
+    again = load_library(discover(packs), cache)
+    assert not again.from_cache
+    assert {e.id for e in again.entries} == {"mine.callback", "other.callback"}
 
 
 def test_warm_cache_start_does_not_import_pinyin_tables(tmp_path: Path) -> None:

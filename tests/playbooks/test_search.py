@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.playbooks.model import Entry
-from assistant.playbooks.search import Hit, SearchContext, SearchIndex
+from assistant.playbooks.search import Hit, KeyTable, SearchContext, SearchIndex
 from assistant.playbooks.textfold import fold
 
 NOW = 1_700_000_000.0
@@ -188,6 +188,33 @@ def test_traditional_query_finds_simplified_and_back(index: SearchIndex) -> None
     assert top(index, "升级") == "complaint.hant"  # Simplified query, Traditional entry
     assert top(index, "感谢来电") == "closing.thanks"
     assert top(index, "銀行卡") == "questioning.bank"
+
+
+def test_simplified_text_folds_without_opencc_and_traditional_with_it() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from assistant.playbooks.textfold import fold\n"
+        "print(fold('退款 SLA'), 'opencc' in sys.modules)\n"
+        "print(fold('退款 投訴'), 'opencc' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["退款 sla False", "退款 投诉 True"]
+
+
+def test_the_traditional_table_is_what_opencc_changes() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "make_traditional_table.py"
+    spec = importlib.util.spec_from_file_location("make_traditional_table", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run: .venv/bin/python scripts/make_traditional_table.py"
 
 
 def test_full_width_and_case_fold_alike(index: SearchIndex) -> None:
@@ -487,6 +514,19 @@ def test_from_bytes_rejects_other_entries(index: SearchIndex) -> None:
         SearchIndex.from_bytes(b"not an index", ENTRIES)
     with pytest.raises(ValueError, match="unreadable"):
         SearchIndex.from_bytes(data[: len(data) // 2], ENTRIES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=6), unique=True, max_size=60), st.text(max_size=6))
+def test_key_table_finds_every_key_and_nothing_else(keys: list[str], other: str) -> None:
+    table = KeyTable(KeyTable.encode(keys))
+    assert len(table) == len(keys)
+    assert [table.get(k) for k in keys] == list(range(len(keys)))
+    if other not in keys:
+        assert table.get(other) is None
+        assert other not in table
+    with pytest.raises(ValueError, match="unreadable"):
+        KeyTable(KeyTable.encode(keys)[:-1] if keys and any(keys) else b"\x01")
 
 
 def test_empty_index() -> None:
