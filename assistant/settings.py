@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -146,6 +145,8 @@ def save_settings(path: Path, settings: Settings) -> None:
     data.update(extra)
     for name in _TUPLE_FIELDS:
         data[name] = list(data[name])
+    import tempfile  # only when writing: it imports random and shutil
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
     try:

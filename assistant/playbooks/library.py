@@ -19,7 +19,6 @@ import marshal
 import mmap
 import os
 import struct
-import tempfile
 import threading
 import time
 import weakref
@@ -278,6 +277,8 @@ def _write_cache(
             )  # type: ignore[arg-type]  # the index header holds only marshal types
         )
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: it imports random and shutil
+
         fd, tmp = tempfile.mkstemp(prefix=".playbook-", dir=path.parent)
         with os.fdopen(fd, "wb") as out:
             out.write(_START.pack(_MAGIC, len(header)))

@@ -26,11 +26,28 @@ from assistant.playbooks.traditional import CHARACTERS as TRADITIONAL
 # Han ideographs: CJK unified ideographs, extension A, compatibility ideographs,
 # extensions B and later, and the ideographic zero.
 HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN = re.compile(f"[{HAN_CLASS}]")
 JOINERS = "'’\\-\u2010\u2011"
-# Group 1: a Han run. Group 2: a word of other letters/digits, possibly joined.
-_ATOM = re.compile(f"([{HAN_CLASS}]+)|([^\\W_{HAN_CLASS}]+(?:[{JOINERS}][^\\W_{HAN_CLASS}]+)*)")
 _SPLIT_JOINED = re.compile(f"[{JOINERS}]")
+
+
+# Classes spanning tens of thousands of characters take a few milliseconds each to
+# compile, so they are compiled on first use (or by ``compile_patterns``).
+@lru_cache(maxsize=1)
+def _han() -> re.Pattern[str]:
+    return re.compile(f"[{HAN_CLASS}]")
+
+
+@lru_cache(maxsize=1)
+def _atom() -> re.Pattern[str]:
+    # Group 1: a Han run. Group 2: a word of other letters/digits, possibly joined.
+    return re.compile(f"([{HAN_CLASS}]+)|([^\\W_{HAN_CLASS}]+(?:[{JOINERS}][^\\W_{HAN_CLASS}]+)*)")
+
+
+def compile_patterns() -> None:
+    """Compile the text patterns now, e.g. on a worker thread before the first query."""
+    _han()
+    _atom()
+
 
 _converter: Any = None
 
@@ -62,11 +79,11 @@ def fold(text: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+    return _han().search(text) is not None
 
 
 def is_han(char: str) -> bool:
-    return _HAN.fullmatch(char) is not None
+    return _han().fullmatch(char) is not None
 
 
 def atoms(folded: str) -> list[tuple[bool, str, tuple[str, ...]]]:
@@ -77,7 +94,7 @@ def atoms(folded: str) -> list[tuple[bool, str, tuple[str, ...]]]:
     ``parts`` the pieces between joiners when there were any.
     """
     out: list[tuple[bool, str, tuple[str, ...]]] = []
-    for match in _ATOM.finditer(folded):
+    for match in _atom().finditer(folded):
         han = match.group(1)
         if han:
             out.append((True, han, ()))

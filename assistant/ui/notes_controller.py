@@ -9,7 +9,6 @@ the first time it is needed.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,8 @@ CALL_CONTEXT = ("customer_title", "customer_name", "customer_contact", "account_
 
 
 def new_id() -> str:
+    import uuid  # not needed before the first record
+
     return str(uuid.uuid4())
 
 

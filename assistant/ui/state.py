@@ -95,10 +95,13 @@ class PanelState(QObject):
 
     def _read_library(self) -> Library:
         from assistant.playbooks.library import discover, load_library
+        from assistant.playbooks.textfold import compile_patterns
 
         paths = self.paths
         sources = discover(self.builtin_dir, paths.user_packs_dir, paths.team_packs_dir)
-        return load_library(sources, cache_dir=paths.cache_dir)
+        library = load_library(sources, cache_dir=paths.cache_dir)
+        compile_patterns()  # here rather than in the first query, on the UI thread
+        return library
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
