@@ -26,7 +26,8 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if given:
         return Path(given).resolve()
     if sys.platform.startswith("linux"):
-        missing = [tool for tool in ("objdump", "strip", "ldd") if shutil.which(tool) is None]
+        tools = ("objdump", "strip", "ldd", "objcopy", "ld")  # objcopy, ld: the ICU data library
+        missing = [tool for tool in tools if shutil.which(tool) is None]
         if missing:
             pytest.fail(
                 f"PyInstaller needs {', '.join(missing)}: sudo apt-get install binutils",
@@ -60,9 +61,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def run_bundle(bundle: Path, tmp_path: Path) -> object:
-    """Run the bundled executable with a fresh data dir, headless."""
+    """Run the bundled executable with a fresh data dir, headless; ``input`` is
+    written to its standard input."""
 
-    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, env: dict[str, str] | None = None, input: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
         environment = dict(
             os.environ,
             QT_QPA_PLATFORM="offscreen",
@@ -72,8 +76,10 @@ def run_bundle(bundle: Path, tmp_path: Path) -> object:
         return subprocess.run(
             [str(bundle / EXE), *args],
             env=environment,
+            input=input,
             capture_output=True,
             text=True,
+            encoding="utf-8",
             timeout=180,
             check=False,
         )

@@ -11,10 +11,11 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-# What the bundle is allowed to weigh: the target is 150 MB; see the report in
-# installer/agent-assist.spec for where the rest goes. This catches regressions
-# (a whole Qt module or a second binding pulled in adds 20-100 MB).
-MAX_MB = 175
+# What the bundle is allowed to weigh: the target is 150 MB and it is about 134 MB;
+# see the report in installer/agent-assist.spec for where it goes. This catches
+# regressions: the full ICU data back (+27 MB), a whole Qt module or a second
+# binding pulled in (20-100 MB).
+MAX_MB = 150
 
 
 def size_mb(folder: Path) -> float:
