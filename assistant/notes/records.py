@@ -108,16 +108,17 @@ def save_call(
         followup["call_id"] = call_id
         written.append(followup)
 
+    all_followups = list(by_id.values())
     refused: tuple[FieldProblem, ...] = ()
     if required is not None:
-        refused = tuple(finalise_problems(call, list(by_id.values()), required))
+        refused = tuple(finalise_problems(call, all_followups, required))
         if not refused:
             call["status"] = "final"
     upsert(session, _CALLS, [call])
     upsert(session, _FOLLOWUPS, written)
     if masked:
         log.info("call %s: masked card numbers in %s", call_id, ", ".join(masked))
-    return SavedRecord(call_id, call, list(by_id.values()), tuple(masked), refused)
+    return SavedRecord(call_id, call, all_followups, tuple(masked), refused)
 
 
 def open_followups(session: Session) -> list[FollowUp]:
