@@ -8,7 +8,6 @@ tray icon is made after the first paint too.
 
 from __future__ import annotations
 
-import linecache
 import logging
 import os
 import sys
@@ -118,9 +117,6 @@ class Panel(QObject):
 
 
 def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
-    # PySide6 checks each module imported after it for its ``__feature__`` switches
-    # by reading the module's source; the lines stay in linecache (3-4 MB by now).
-    linecache.clearcache()
     paths = resolve_paths(data_dir)
     from assistant.logs import setup_logging
 

@@ -73,6 +73,35 @@ def test_nothing_heavy_is_imported_before_the_first_paint(ui_paths: Paths) -> No
     assert seen["status"] == "Loading playbook…"
 
 
+LATE_IMPORT = """
+import linecache, sys
+import assistant.ui
+sys.path.insert(0, sys.argv[1])
+import late_module
+print(late_module.Thing().objectName())
+print(sorted(name for name in linecache.cache if name.endswith("late_helper.py")))
+"""
+
+
+def test_modules_imported_after_the_panel_package_are_not_read_for_pyside_features(
+    tmp_path: Path,
+) -> None:
+    # PySide6 would read the helper's whole source as it is imported, looking for "PySide6".
+    (tmp_path / "late_helper.py").write_text("NAME = 'late'  # PySide6\n", encoding="utf-8")
+    (tmp_path / "late_module.py").write_text(
+        "from PySide6.QtCore import QObject\n"
+        "from late_helper import NAME\n\n"
+        "class Thing(QObject):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.setObjectName(NAME)\n",
+        encoding="utf-8",
+    )
+    done = run_app(["-c", LATE_IMPORT], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["late", "[]"]
+
+
 def test_the_panel_shows_a_loading_state_and_keeps_what_was_typed(
     qtbot: Any, make_panel: Any
 ) -> None:
