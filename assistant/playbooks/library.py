@@ -8,9 +8,11 @@ The cache is keyed on the app version and each pack's path, size and
 modification time, so a warm start never reads the packs themselves. A pack
 changed within two seconds of the cache being written (when a later change could
 keep the same size and timestamp) is also compared by content, as git does for
-its index. The file is a small marshal header (packs, ids, the index's key
-tables) followed by raw arrays (each entry's bytes, the index's posting lists)
-that are memory-mapped: only the pages a search touches are ever read.
+its index. The file is a small marshal header (packs, categories, the index's
+small tables) followed by raw arrays (each entry's bytes, the entry ids, the
+index's keys, words and posting lists) that are memory-mapped: only the pages a
+search touches are ever read, and a list of ten thousand ids or words costs no
+memory until it is used.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import marshal
 import mmap
 import os
 import struct
+import sys
 import threading
 import time
 import weakref
@@ -30,9 +33,9 @@ from typing import Any, overload
 
 from assistant import __version__
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
-from assistant.playbooks.search import Hit, SearchContext, SearchIndex
+from assistant.playbooks.search import Hit, SearchContext, SearchIndex, StringTable
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CACHE_NAME = "playbook.cache"
 _MAGIC = b"AApb%04d" % CACHE_FORMAT
 _START = struct.Struct("<8sQ")  # magic, length of the marshal header
@@ -262,15 +265,16 @@ def _write_cache(
         for blob in blobs:
             offsets.append(offsets[-1] + len(blob))
         index_header, index_arrays = library.index.to_parts()
-        arrays = [b"".join(blobs), array("Q", offsets).tobytes(), *index_arrays]
+        ids = StringTable.encode([e.id for e in library.entries])
+        arrays = [b"".join(blobs), array("Q", offsets).tobytes(), ids, *index_arrays]
         header = marshal.dumps(
             (
                 __version__,
                 time.time_ns(),
                 [(*stamp, digest) for stamp, digest in zip(stamps, digests, strict=True)],
                 tuple(_pack_tuple(p) for p in library.packs),
-                tuple(e.id for e in library.entries),
-                tuple(e.category for e in library.entries),
+                # Interned, so marshal stores each category once and refers to it.
+                tuple(sys.intern(e.category) for e in library.entries),
                 tuple((p.file, p.line, p.entry_id, p.message) for p in library.problems),
                 index_header,
                 [len(a) for a in arrays],
@@ -345,7 +349,7 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
             return None
         at = _START.size + size
         (
-            app_version, written_ns, stamps, pack_rows, ids, categories, problem_rows,
+            app_version, written_ns, stamps, pack_rows, categories, problem_rows,
             index_header, lengths,
         ) = marshal.loads(data[_START.size : at])  # fmt: skip
         if app_version != __version__ or not _unchanged(stamps, written_ns, sources):
@@ -359,6 +363,7 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
         if at > len(data):
             return None
         entry_data = _FileRange(path, *positions[0])
+        ids = StringTable(sections[2])
         entries = EntryTable(ids, categories, entry_data, sections[1].cast("Q"))
         packs: list[Pack] = []
         start = 0
@@ -367,7 +372,7 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
             packs.append(Pack(pack_id, name, language, version, author, origin, source, chunk))
             start += count
         problems = tuple(Problem(*p) for p in problem_rows)
-        index = SearchIndex.from_parts(index_header, sections[2:], entries, check_ids=False)
+        index = SearchIndex.from_parts(index_header, sections[3:], entries, check_ids=False)
     except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
         return None
     return Library(tuple(packs), entries, problems, index, from_cache=True)

@@ -48,10 +48,11 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, product
 from operator import add
+from typing import overload
 
 from assistant.playbooks.model import Entry
 from assistant.playbooks.textfold import (
@@ -66,8 +67,8 @@ from assistant.playbooks.textfold import (
 
 __all__ = ["Hit", "SearchContext", "SearchIndex"]
 
-_FORMAT = 2
-_ARRAYS = (3, 4, 5, 6)  # payload positions of the large byte arrays: order, keys, slots, blob
+_FORMAT = 3
+_ARRAYS = (3, 4, 5, 6, 7)  # payload positions of the byte arrays: order, keys, slots, blob, words
 _HEAD = 0
 _TAIL = 1
 
@@ -164,6 +165,73 @@ class _Boost:
     personal: dict[int, float]  # rank -> bonus for favourites and used entries (context included)
     pmask: int
     groups: list[tuple[float, int]]  # (bonus, mask) of the context groups; mask -1 = all
+
+
+class StringTable(Sequence[str]):
+    """A list of strings read straight from bytes (a memory-mapped cache), decoded
+    one at a time on use: a 10,000-word list costs nothing until it is read.
+
+    Layout: count ``n`` and ``n`` end offsets (unsigned 32-bit), then the UTF-8
+    text. A slice is a view of the same bytes.
+    """
+
+    __slots__ = ("_ends", "_first", "_n", "_text")
+
+    def __init__(self, data: bytes | memoryview) -> None:
+        view = memoryview(data)
+        if len(view) < 4:
+            raise ValueError("string table: unreadable data")
+        (n,) = view[:4].cast("I")
+        text_at = 4 + 4 * n
+        if len(view) < text_at:
+            raise ValueError("string table: unreadable data")
+        self._ends = view[4:text_at].cast("I")
+        self._text = view[text_at:]
+        self._first = 0
+        self._n = n
+        if n and self._ends[-1] != len(self._text):
+            raise ValueError("string table: unreadable data")
+
+    @staticmethod
+    def encode(strings: Sequence[str]) -> bytes:
+        ends = array("I")
+        text = bytearray()
+        for item in strings:
+            text += item.encode("utf-8", "surrogatepass")
+            ends.append(len(text))
+        return array("I", (len(strings),)).tobytes() + ends.tobytes() + text
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> StringTable: ...
+    def __getitem__(self, index: int | slice) -> str | StringTable:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._n)
+            if step != 1:
+                raise ValueError("string table: only plain slices")
+            view = object.__new__(StringTable)
+            view._ends, view._text = self._ends, self._text
+            view._first, view._n = self._first + start, max(0, stop - start)
+            return view
+        if index < 0:
+            index += self._n
+        if not 0 <= index < self._n:
+            raise IndexError("string table index out of range")
+        at = self._first + index
+        start = self._ends[at - 1] if at else 0
+        return str(self._text[start : self._ends[at]], "utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        ends, text = self._ends, self._text
+        start = self._ends[self._first - 1] if self._first else 0
+        for at in range(self._first, self._first + self._n):
+            end = ends[at]
+            yield str(text[start:end], "utf-8", "surrogatepass")
+            start = end
 
 
 class KeyTable:
@@ -277,7 +345,7 @@ class SearchIndex:
             and isinstance(keys, bytes | memoryview)
             and isinstance(slots, bytes | memoryview)
             and isinstance(blob, bytes | memoryview)
-            and isinstance(words, list)
+            and isinstance(words, bytes | memoryview)
             and isinstance(tri, dict)
             and isinstance(syl_chars, dict)
             and isinstance(categories, list)
@@ -298,7 +366,7 @@ class SearchIndex:
         self._slots = memoryview(slots).cast("q")
         self._blob = memoryview(blob)
         self._u32 = self._blob.cast("I")
-        self._words: list[str] = words
+        self._words = StringTable(words)
         self._tri: dict[str, bytes] = tri
         self._syl_chars: dict[str, str] = syl_chars
         self._syllables = sorted(syl_chars)

@@ -25,6 +25,7 @@ from assistant.playbooks.search import (
     _PREFIX_CAP,
     _START,
     KeyTable,
+    StringTable,
     _digest,
     _ids_of,
 )
@@ -164,7 +165,7 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
         KeyTable.encode(keys_sorted),
         slots.tobytes(),
         bytes(blob),
-        words,
+        StringTable.encode(words),
         tri,
         {s: "".join(sorted(chars)) for s, chars in syl_chars.items()},
         categories,

@@ -237,7 +237,8 @@ def make_actions(
     """One QAction per spec, added to ``parent``; its keys work anywhere in the app."""
     made: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(title(spec), parent)
+        action = QAction(parent)  # QAction(text, parent) would build the QIcon type too
+        action.setText(title(spec))
         action.setToolTip(tooltip(spec))
         if spec.keys:
             action.setShortcuts([QKeySequence(k) for k in spec.keys])

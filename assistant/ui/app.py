@@ -3,7 +3,7 @@
 Before the first paint: PySide6, the settings file, the single-instance check and
 the window. After it, on the background lane: the playbook (from its cache), then
 the store (SQLAlchemy), usage and favourites, the pinyin and holiday tables. The
-tray icon is made after the first paint too.
+tray icon is made once search works.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 # through the same folding an agent's first keystrokes do.
 PROBE_QUERY = "退款"
 READY_TIMEOUT_MS = 60_000
+TRAY_DELAY_MS = 250
+TRAY_FALLBACK_MS = 3_000
 
 
 def read_settings(paths: Paths) -> tuple[Settings, str | None]:
@@ -67,8 +69,12 @@ class Panel(QObject):
         self.tray: Tray | None = None
         if instance is not None:
             instance.activation_requested.connect(self.window.show_panel)
-        self._tray_soon = soon(self, self._make_tray)
-        self.window.first_painted.connect(self._after_first_paint)
+        # The tray icon a moment after search works (the agent's first keys come first),
+        # or a while after the first paint if the playbook cannot load.
+        self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
+        self._tray_later = soon(self, self._make_tray, TRAY_FALLBACK_MS)
+        self.window.ready.connect(self._tray_soon.start)
+        self.window.first_painted.connect(self._tray_later.start)
         self.window.quit_requested.connect(self.quit)
         if settings_problem:
             self.window.show_status(settings_problem, error=True)
@@ -78,10 +84,9 @@ class Panel(QObject):
         if self._settings_usable:
             save_settings(self.paths.settings_file, settings)
 
-    def _after_first_paint(self) -> None:
-        self._tray_soon.start()
-
     def _make_tray(self) -> None:
+        if self.tray is not None:
+            return
         from assistant.ui.tray import Tray
 
         actions = self.window.actions_by_name

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from assistant.ui import style
-from assistant.ui.entry_delegate import EntryDelegate, line_height
+from assistant.ui.entry_delegate import EntryDelegate, is_selected, line_height
 from assistant.ui.search_model import EntryRole
 
 MARK = "✓"
@@ -31,7 +31,7 @@ class InCallDelegate(EntryDelegate):
         entry = index.data(EntryRole)
         if entry is None or not self._used(entry.id):
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = is_selected(option, index)
         font = style.scaled(option.font, 0.8, QFont.Weight.Bold)
         colour = (
             option.palette.color(QPalette.ColorRole.HighlightedText)

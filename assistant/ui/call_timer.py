@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from assistant.notes.call_clock import CallClock, CueKey, clock_text
+from assistant.ui import style
 from assistant.ui.labels import QT_TRANSLATE_NOOP
 
 TICK_MS = 1000
@@ -78,9 +79,7 @@ class CallTimer(QWidget):
             talk = clock_text(clock.talk_seconds() or 0)
             self.time.setText("✓ " + talk + " + " + clock_text(seconds))
             tip = self.tr("Talk time + wrap-up time of the finalised call")
-        self.time.setProperty("phase", phase)
-        self.time.style().unpolish(self.time)
-        self.time.style().polish(self.time)
+        style.set_state(self.time, "phase", phase)
         self.setToolTip(tip)
         running = phase in ("talk", "wrap_up")
         if running and not self._timer.isActive():

@@ -62,7 +62,7 @@ class NotesController(QObject):
         super().__init__(window)
         self.window = window
         self.state = window.state
-        self.record_id = new_id()
+        self._record_id: str | None = None
         self.hidden: dict[str, Any] = {}
         self.followups: list[dict[str, Any]] = []
         self.used_wordings: dict[str, int] = {}
@@ -75,6 +75,16 @@ class NotesController(QObject):
         self.autosave.failed.connect(self._draft_problem)
         self._saver: RecordSaver | None = None
         self._start_record()
+
+    @property
+    def record_id(self) -> str:
+        if self._record_id is None:
+            self._record_id = new_id()
+        return self._record_id
+
+    @record_id.setter
+    def record_id(self, value: str) -> None:
+        self._record_id = value
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {
@@ -140,7 +150,7 @@ class NotesController(QObject):
 
     def _start_record(self) -> None:
         settings = self.state.settings
-        self.record_id = new_id()
+        self._record_id = None  # a new id when the record is first written or shown
         self.hidden = {
             "agent_name": settings.agent_name,
             "agent_id": settings.agent_id,

@@ -301,17 +301,9 @@ class NotesForm(QWidget):
     def mark_missing(self, names: Iterable[str]) -> None:
         missing = set(names)
         for name, label in self.labels.items():
-            flag = name in missing
-            if bool(label.property("missing")) != flag:
-                label.setProperty("missing", flag)
-                label.style().unpolish(label)
-                label.style().polish(label)
-        if any(n.startswith("followups") for n in missing):
-            self.followups_heading.setProperty("missing", True)
-        else:
-            self.followups_heading.setProperty("missing", False)
-        self.followups_heading.style().unpolish(self.followups_heading)
-        self.followups_heading.style().polish(self.followups_heading)
+            style.set_state(label, "missing", name in missing)
+        followups = any(n.startswith("followups") for n in missing)
+        style.set_state(self.followups_heading, "missing", followups)
 
     def lint_now(self) -> None:
         for highlighter in self.highlighters.values():

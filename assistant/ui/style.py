@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QWidget
 
 MARGIN = 12
 SPACING = 8
@@ -17,6 +19,20 @@ ROW_PAD_X = 12
 ROW_PAD_Y = 8
 ROW_GAP = 3
 RADIUS = 6
+
+
+def set_state(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the style sheet selects on, and restyle the widget if it changed.
+
+    A widget not yet styled (not yet shown) picks the value up when it is; it is
+    left alone, which also keeps Qt's large ``QStyle`` type out of start-up.
+    """
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -470,6 +470,4 @@ class MainWindow(QWidget):
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setProperty("tone", "error" if error else "")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        style.set_state(self.status, "tone", "error" if error else "")

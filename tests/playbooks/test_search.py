@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.playbooks.model import Entry
-from assistant.playbooks.search import Hit, KeyTable, SearchContext, SearchIndex
+from assistant.playbooks.search import Hit, KeyTable, SearchContext, SearchIndex, StringTable
 from assistant.playbooks.textfold import fold
 
 NOW = 1_700_000_000.0
@@ -527,6 +527,26 @@ def test_key_table_finds_every_key_and_nothing_else(keys: list[str], other: str)
         assert other not in table
     with pytest.raises(ValueError, match="unreadable"):
         KeyTable(KeyTable.encode(keys)[:-1] if keys and any(keys) else b"\x01")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=6), max_size=40), st.integers(-45, 45), st.integers(-45, 45))
+def test_string_table_reads_back_like_the_list_it_was_made_from(
+    strings: list[str], start: int, stop: int
+) -> None:
+    table = StringTable(StringTable.encode(strings))
+    assert len(table) == len(strings)
+    assert list(table) == strings
+    assert [table[i] for i in range(-len(strings), len(strings))] == strings + strings
+    view = table[start:stop]
+    assert list(view) == strings[start:stop]
+    assert [view[i] for i in range(len(view))] == strings[start:stop]
+    assert list(view[1:]) == strings[start:stop][1:]
+    with pytest.raises(IndexError):
+        table[len(strings)]
+    if strings and any(strings):
+        with pytest.raises(ValueError, match="unreadable"):
+            StringTable(StringTable.encode(strings)[:-1])
 
 
 def test_empty_index() -> None:
