@@ -192,11 +192,17 @@ def _with_entries(pack: Pack, entries: list[Entry]) -> Pack:
     )  # fmt: skip
 
 
+def read_cached(sources: Sequence[Source], cache_dir: Path) -> Library | None:
+    """The library from the cache in ``cache_dir`` if the packs are unchanged: one
+    file mapped and a few stats, a millisecond or two. None when it must be built."""
+    return _read_cache(cache_dir / CACHE_NAME, sources)
+
+
 def load_library(sources: Sequence[Source], cache_dir: Path | None = None) -> Library:
     """Load every pack; reuse the cache in ``cache_dir`` when the packs are unchanged."""
     cache_file = cache_dir / CACHE_NAME if cache_dir is not None else None
-    if cache_file is not None:
-        cached = _read_cache(cache_file, sources)
+    if cache_dir is not None:
+        cached = read_cached(sources, cache_dir)
         if cached is not None:
             return cached
     stamps = _stamps(sources)  # before reading: a change while loading is not cached

@@ -23,20 +23,22 @@ from typing import Any
 
 from assistant.playbooks.traditional import CHARACTERS as TRADITIONAL
 
-# Han ideographs: CJK unified ideographs, extension A, compatibility ideographs,
-# extensions B and later, and the ideographic zero.
-HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Han ideographs: the ideographic zero, extension A, CJK unified ideographs,
+# compatibility ideographs, extensions B and later.
+HAN_RANGES = (
+    (0x3007, 0x3007),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+HAN_CLASS = "".join(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in HAN_RANGES)
 JOINERS = "'’\\-\u2010\u2011"
 _SPLIT_JOINED = re.compile(f"[{JOINERS}]")
 
 
 # Classes spanning tens of thousands of characters take a few milliseconds each to
-# compile, so they are compiled on first use (or by ``compile_patterns``).
-@lru_cache(maxsize=1)
-def _han() -> re.Pattern[str]:
-    return re.compile(f"[{HAN_CLASS}]")
-
-
+# compile, so the pattern is compiled on first use (or by ``compile_patterns``).
 @lru_cache(maxsize=1)
 def _atom() -> re.Pattern[str]:
     # Group 1: a Han run. Group 2: a word of other letters/digits, possibly joined.
@@ -45,7 +47,6 @@ def _atom() -> re.Pattern[str]:
 
 def compile_patterns() -> None:
     """Compile the text patterns now, e.g. on a worker thread before the first query."""
-    _han()
     _atom()
 
 
@@ -73,17 +74,34 @@ def fold(text: str) -> str:
     text (most queries) never loads it.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    if not TRADITIONAL.isdisjoint(folded):
+    if _has_traditional(folded):
         folded = _t2s(folded)
     return folded
 
 
-def has_han(text: str) -> bool:
-    return _han().search(text) is not None
+_traditional: frozenset[str] | None = None
+_SHORT = 64
+
+
+def _has_traditional(folded: str) -> bool:
+    """Whether OpenCC would change ``folded``. Short text (a query) is looked up in
+    the table as a string; the table as a set (0.9 MB) is made only once long text
+    (indexing packs) comes by."""
+    global _traditional  # noqa: PLW0603 - made once per process, when first needed
+    if _traditional is None and len(folded) <= _SHORT:
+        return any(ch in TRADITIONAL for ch in folded if ch > "\x7f")
+    if _traditional is None:
+        _traditional = frozenset(TRADITIONAL)
+    return not _traditional.isdisjoint(folded)
 
 
 def is_han(char: str) -> bool:
-    return _han().fullmatch(char) is not None
+    point = ord(char)
+    return any(lo <= point <= hi for lo, hi in HAN_RANGES)
+
+
+def has_han(text: str) -> bool:
+    return any(map(is_han, text))
 
 
 def atoms(folded: str) -> list[tuple[bool, str, tuple[str, ...]]]:

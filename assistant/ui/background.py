@@ -15,10 +15,12 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ class BackgroundLane:
             return
         if self._executor is None:
             # Made on first use: a panel that never loads anything starts no thread.
+            from concurrent.futures import ThreadPoolExecutor  # on first use, not at start-up
+
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="agent-assist")
         results, wake = self._results, self._bridge.finished.emit
         if essential:

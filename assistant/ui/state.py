@@ -25,7 +25,7 @@ from assistant.settings import Settings
 from assistant.ui.background import BackgroundLane
 
 if TYPE_CHECKING:
-    from assistant.playbooks.library import Library
+    from assistant.playbooks.library import Library, Source
     from assistant.playbooks.model import Entry
     from assistant.store.db import RecoveryNotice, Store
     from assistant.workcalendar import WorkCalendar
@@ -91,15 +91,30 @@ class PanelState(QObject):
     # -- loading -----------------------------------------------------------------
 
     def load_library(self) -> None:
-        self.lane.submit(self._read_library, self._library_ready, self._library_failed)
+        """The playbook: from a warm cache right here (one file mapped, a millisecond or
+        two; no thread to wait for), else read and indexed on the background lane."""
+        from assistant.playbooks.library import read_cached
 
-    def _read_library(self) -> Library:
-        from assistant.playbooks.library import discover, load_library
-        from assistant.playbooks.textfold import compile_patterns
+        try:
+            cached = read_cached(self._sources(), self.paths.cache_dir)
+        except OSError:
+            cached = None  # the lane tries again, and reports what is wrong
+        if cached is not None:
+            self._library_ready(cached)
+        else:
+            self.lane.submit(self._read_library, self._library_ready, self._library_failed)
+
+    def _sources(self) -> list[Source]:
+        from assistant.playbooks.library import discover
 
         paths = self.paths
-        sources = discover(self.builtin_dir, paths.user_packs_dir, paths.team_packs_dir)
-        library = load_library(sources, cache_dir=paths.cache_dir)
+        return discover(self.builtin_dir, paths.user_packs_dir, paths.team_packs_dir)
+
+    def _read_library(self) -> Library:
+        from assistant.playbooks.library import load_library
+        from assistant.playbooks.textfold import compile_patterns
+
+        library = load_library(self._sources(), cache_dir=self.paths.cache_dir)
         compile_patterns()  # here rather than in the first query, on the UI thread
         return library
 

@@ -99,7 +99,7 @@ class MainWindow(QWidget):
         # after each finalise; its status goes to the status line, offline quietly.
         self._sync_soon = soon(self, self._start_sync, 8000)
         self.team_sync: PanelSync | None = None
-        self.first_painted.connect(self._after_first_paint)
+        self.first_painted.connect(self._after_first_paint, Qt.ConnectionType.QueuedConnection)
         self._restyle()
         self.show_status(self.tr("Loading playbook…"))
         self.refresh()  # the loading state, until the playbook arrives

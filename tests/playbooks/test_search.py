@@ -204,6 +204,42 @@ def test_simplified_text_folds_without_opencc_and_traditional_with_it() -> None:
     assert out.stdout.splitlines() == ["退款 sla False", "退款 投诉 True"]
 
 
+_MIXED = st.text(
+    alphabet=st.sampled_from("退款投訴銀行卡升級感谢 aZ-9\u3007\u4dbf\u4e00\u9fff\uf900\U00020000"),
+    max_size=150,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MIXED)
+def test_short_and_long_text_are_checked_for_traditional_characters_alike(text: str) -> None:
+    from assistant.playbooks import textfold
+
+    expected = not frozenset(textfold.TRADITIONAL).isdisjoint(text)
+    saved, textfold._traditional = textfold._traditional, None
+    try:
+        if len(text) <= textfold._SHORT:  # a query: the table as a string
+            assert textfold._has_traditional(text) == expected
+            assert textfold._traditional is None
+        assert textfold._has_traditional(text + " " * 100) == expected  # long: as a set
+        assert textfold._traditional is not None
+    finally:
+        textfold._traditional = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.characters())
+def test_han_characters_are_the_ones_the_tokenizer_treats_as_han(char: str) -> None:
+    import re
+
+    from assistant.playbooks.textfold import HAN_CLASS, atoms, has_han, is_han
+
+    assert is_han(char) == bool(re.fullmatch(f"[{HAN_CLASS}]", char))
+    assert has_han(f"a{char}b") == is_han(char)
+    if is_han(char):
+        assert atoms(char) == [(True, char, ())]
+
+
 def test_the_traditional_table_is_what_opencc_changes() -> None:
     import importlib.util
     from pathlib import Path
