@@ -6,17 +6,22 @@ opening the panel pays only for the panel.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from assistant import __version__
 from assistant.errors import UserError
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not for the panel: it opens with no command to parse
+
     from assistant.maintenance import cli as maintenance_cli
     from assistant.notes import cli as notes_cli
     from assistant.playbooks import cli as playbook_cli

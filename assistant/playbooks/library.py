@@ -40,6 +40,9 @@ CACHE_NAME = "playbook.cache"
 _MAGIC = b"AApb%04d" % CACHE_FORMAT
 _START = struct.Struct("<8sQ")  # magic, length of the marshal header
 _ALIGN = 8
+# Sections read a few bytes at a time rather than mapped: the index's key table,
+# slots and posting lists (a search looks at a few dozen places all over them).
+_READ_ON_DEMAND = frozenset({4, 5, 6})
 _RACY_NS = 2_000_000_000
 
 Source = tuple[Path, Origin]
@@ -317,6 +320,9 @@ class _FileRange:
         self._length = length
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        return self._length
+
     def __getitem__(self, part: slice) -> bytes:
         start, stop, _ = part.indices(self._length)
         if hasattr(os, "pread"):
@@ -371,6 +377,10 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
         entry_data = _FileRange(path, *positions[0])
         ids = StringTable(sections[2])
         entries = EntryTable(ids, categories, entry_data, sections[1].cast("Q"))
+        index_arrays = [
+            _FileRange(path, *positions[i]) if i in _READ_ON_DEMAND else sections[i]
+            for i in range(3, len(sections))
+        ]
         packs: list[Pack] = []
         start = 0
         for pack_id, name, language, version, author, origin, source, count in pack_rows:
@@ -378,7 +388,7 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
             packs.append(Pack(pack_id, name, language, version, author, origin, source, chunk))
             start += count
         problems = tuple(Problem(*p) for p in problem_rows)
-        index = SearchIndex.from_parts(index_header, sections[3:], entries, check_ids=False)
+        index = SearchIndex.from_parts(index_header, index_arrays, entries, check_ids=False)
     except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
         return None
     return Library(tuple(packs), entries, problems, index, from_cache=True)

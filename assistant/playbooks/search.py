@@ -43,6 +43,7 @@ import dataclasses
 import marshal
 import math
 import re
+import struct
 import time
 import zlib
 from array import array
@@ -52,7 +53,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, product
 from operator import add
-from typing import overload
+from typing import Protocol, overload, runtime_checkable
 
 from assistant.playbooks.model import Entry
 from assistant.playbooks.textfold import (
@@ -167,6 +168,20 @@ class _Boost:
     groups: list[tuple[float, int]]  # (bonus, mask) of the context groups; mask -1 = all
 
 
+@runtime_checkable
+class Buffer(Protocol):
+    """Bytes, a memoryview, or a section of a file read on demand: sliced into bytes."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, part: slice, /) -> bytes | memoryview: ...
+
+
+_U32 = struct.Struct("<I")
+_U32X2 = struct.Struct("<II")
+_I64X2 = struct.Struct("<qq")
+
+
 class StringTable(Sequence[str]):
     """A list of strings read straight from bytes (a memory-mapped cache), decoded
     one at a time on use: a 10,000-word list costs nothing until it is read.
@@ -241,26 +256,32 @@ class KeyTable:
 
     Layout, all unsigned 32-bit: key count ``n``, table size (a power of two),
     ``n`` end offsets of the keys in the text, the table (slot + 1; 0 is empty),
-    then the keys' UTF-8 text.
+    then the keys' UTF-8 text. ``data`` is anything sliced into bytes: bytes, a
+    memoryview, or a section of the cache file read on demand (a lookup reads a
+    few dozen bytes, where a mapped file would bring in pages all over it).
     """
 
-    __slots__ = ("_ends", "_mask", "_n", "_table", "_text")
+    __slots__ = ("_data", "_ends_at", "_mask", "_n", "_table_at", "_text_at")
 
-    def __init__(self, data: bytes | memoryview) -> None:
-        view = memoryview(data)
-        if len(view) < 8:
+    def __init__(self, data: Buffer) -> None:
+        if len(data) < 8:
             raise ValueError("search index: unreadable data")
-        n, size = view[:8].cast("I")
+        n, size = _U32X2.unpack(data[:8])
         text_at = 8 + 4 * (n + size)
-        if size & (size - 1) or size < n or len(view) < text_at:
+        if size & (size - 1) or size < n or len(data) < text_at:
             raise ValueError("search index: unreadable data")
-        self._n = n
-        self._mask = size - 1
-        self._ends = view[8 : 8 + 4 * n].cast("I")
-        self._table = view[8 + 4 * n : text_at].cast("I")
-        self._text = view[text_at:]
-        if n and self._ends[-1] != len(self._text):
+        self._data = data
+        self._n: int = n
+        self._mask: int = size - 1
+        self._ends_at = 8
+        self._table_at = 8 + 4 * n
+        self._text_at = text_at
+        if n and self._end(n - 1) != len(data) - text_at:
             raise ValueError("search index: unreadable data")
+
+    def _end(self, slot: int) -> int:
+        at = self._ends_at + 4 * slot
+        return int(_U32.unpack(self._data[at : at + 4])[0])
 
     @staticmethod
     def encode(keys: Sequence[str]) -> bytes:
@@ -283,16 +304,23 @@ class KeyTable:
         return self._n
 
     def get(self, key: str, default: int | None = None) -> int | None:
-        data = key.encode("utf-8", "surrogatepass")
-        table, mask = self._table, self._mask
-        at = zlib.crc32(data) & mask
-        while slot := table[at]:
+        wanted = key.encode("utf-8", "surrogatepass")
+        source, mask, table_at, text_at = self._data, self._mask, self._table_at, self._text_at
+        at = zlib.crc32(wanted) & mask
+        slot: int
+        while True:
+            (slot,) = _U32.unpack(source[table_at + 4 * at : table_at + 4 * at + 4])
+            if not slot:
+                return default
             slot -= 1
-            start = self._ends[slot - 1] if slot else 0
-            if self._text[start : self._ends[slot]] == data:
+            if slot:
+                first = self._ends_at + 4 * (slot - 1)
+                start, end = _U32X2.unpack(source[first : first + 8])
+            else:
+                start, end = 0, self._end(0)
+            if end - start == len(wanted) and source[text_at + start : text_at + end] == wanted:
                 return slot
             at = (at + 1) & mask
-        return default
 
     def __getitem__(self, key: str) -> int:
         slot = self.get(key)
@@ -328,7 +356,6 @@ class SearchIndex:
         "_syllables",
         "_sylset",
         "_tri",
-        "_u32",
         "_vocab",
         "_words",
     )
@@ -342,9 +369,9 @@ class SearchIndex:
         if not (
             isinstance(n, int)
             and isinstance(order, bytes | memoryview)
-            and isinstance(keys, bytes | memoryview)
-            and isinstance(slots, bytes | memoryview)
-            and isinstance(blob, bytes | memoryview)
+            and isinstance(keys, Buffer)
+            and isinstance(slots, Buffer)
+            and isinstance(blob, Buffer)
             and isinstance(words, bytes | memoryview)
             and isinstance(tri, dict)
             and isinstance(syl_chars, dict)
@@ -363,9 +390,10 @@ class SearchIndex:
         # (the library's warm cache) only decodes the entries a search shows.
         self._entries = entries
         self._slot = key_table
-        self._slots = memoryview(slots).cast("q")
-        self._blob = memoryview(blob)
-        self._u32 = self._blob.cast("I")
+        # Read a few bytes at a time: the library hands these over as sections of
+        # its cache file, read on demand.
+        self._slots: Buffer = slots
+        self._blob: Buffer = blob
         self._words = StringTable(words)
         self._tri: dict[str, bytes] = tri
         self._syl_chars: dict[str, str] = syl_chars
@@ -406,7 +434,7 @@ class SearchIndex:
     def from_parts(
         cls,
         header: tuple[object, ...],
-        arrays: Sequence[bytes | memoryview],
+        arrays: Sequence[Buffer],
         entries: Sequence[Entry],
         *,
         check_ids: bool = True,
@@ -769,22 +797,17 @@ class SearchIndex:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        at = 4 * slot + 2 * group
-        offset = self._slots[at]
-        count = self._slots[at + 1]
+        at = 8 * (4 * slot + 2 * group)
+        offset, count = _I64X2.unpack(self._slots[at : at + 16])
         if count == 0:
             value = 0
         elif count < 0:
             value = int.from_bytes(self._blob[offset : offset + self._nb], "little")
         else:
             buf = bytearray(self._nb)
-            start = offset // 4
+            data = self._blob[offset : offset + 5 * count]
             deque(
-                map(
-                    buf.__setitem__,
-                    self._u32[start : start + count],
-                    self._blob[offset + 4 * count : offset + 5 * count],
-                ),
+                map(buf.__setitem__, memoryview(data)[: 4 * count].cast("I"), data[4 * count :]),
                 maxlen=0,
             )
             value = int.from_bytes(buf, "little")

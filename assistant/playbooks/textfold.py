@@ -104,6 +104,11 @@ def has_han(text: str) -> bool:
     return any(map(is_han, text))
 
 
+# For ASCII text (English, pinyin) the same words come from a small pattern that
+# compiles in microseconds, so an agent's first keystrokes never wait for the big one.
+_ASCII_ATOM = re.compile(f"()([^\\W_]+(?:[{JOINERS}][^\\W_]+)*)", re.ASCII)
+
+
 def atoms(folded: str) -> list[tuple[bool, str, tuple[str, ...]]]:
     """Searchable pieces of folded text, in order.
 
@@ -111,8 +116,14 @@ def atoms(folded: str) -> list[tuple[bool, str, tuple[str, ...]]]:
     ``parts`` is empty; for a word, ``text`` is the word with joiners removed and
     ``parts`` the pieces between joiners when there were any.
     """
+    if folded and all(map(is_han, folded)):
+        return [(True, folded, ())]  # one Han run, as the full pattern finds it
+    return _atoms_by(_ASCII_ATOM if folded.isascii() else _atom(), folded)
+
+
+def _atoms_by(pattern: re.Pattern[str], folded: str) -> list[tuple[bool, str, tuple[str, ...]]]:
     out: list[tuple[bool, str, tuple[str, ...]]] = []
-    for match in _atom().finditer(folded):
+    for match in pattern.finditer(folded):
         han = match.group(1)
         if han:
             out.append((True, han, ()))

@@ -47,6 +47,22 @@ def test_cache_is_used_when_packs_are_unchanged_and_rebuilt_when_they_change(
     assert ring.title == "Ring back"
 
 
+def test_a_warm_cache_answers_every_query_as_the_index_it_was_built_from(tmp_path: Path) -> None:
+    from assistant.paths import builtin_packs_dir
+
+    sources = discover(builtin_packs_dir())
+    built = load_library(sources, tmp_path)
+    cached = load_library(sources, tmp_path)
+    assert cached.from_cache
+    # The cached index reads its keys and posting lists from the file on demand.
+    queries = ["退款", "投訴", "tuikuan", "tk", "refund", "refnud", "sla", "de-escalate",
+               "客户 生气", "jiang ji", "SLA 是什么", "", "qqxq"]  # fmt: skip
+    for query in queries:
+        expected = [(h.entry.id, h.score, h.field) for h in built.search(query, 40)]
+        assert [(h.entry.id, h.score, h.field) for h in cached.search(query, 40)] == expected
+    assert built.search("退款", 40)
+
+
 def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     packs = tmp_path / "packs"
     packs.mkdir()

@@ -240,6 +240,20 @@ def test_han_characters_are_the_ones_the_tokenizer_treats_as_han(char: str) -> N
         assert atoms(char) == [(True, char, ())]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+        st.text(alphabet=st.sampled_from("退款投诉升级\u3007\u4dbf\U00020000"), max_size=12),
+        _MIXED,
+    )
+)
+def test_ascii_and_han_only_text_split_as_the_full_pattern_splits_it(text: str) -> None:
+    from assistant.playbooks import textfold
+
+    assert textfold.atoms(text) == textfold._atoms_by(textfold._atom(), text)
+
+
 def test_the_traditional_table_is_what_opencc_changes() -> None:
     import importlib.util
     from pathlib import Path
