@@ -1,9 +1,9 @@
 """Starting the panel: what runs before the first paint, and what waits for it.
 
 Before the first paint: PySide6, the settings file, the single-instance check and
-the window. After it, on the background lane: the playbook (from its cache), then
-the store (SQLAlchemy), usage and favourites, the pinyin and holiday tables. The
-tray icon is made once search works.
+the window. Right after it: the playbook from its cache (on the background lane
+when the cache is cold). Then, on the lane: the store (SQLAlchemy), usage and
+favourites, the pinyin and holiday tables. The tray icon is made once search works.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """What the panel knows, without any widget: the playbook, usage, the call, settings.
 
 Widgets ask this object for search rows and values and render what comes back.
-Slow work (reading the playbook, opening the store, importing the pinyin tables
-and the holiday calendar) runs on the background lane; nothing here blocks the
-first paint.
+Slow work (building the playbook's index when its cache is cold, opening the
+store, importing the pinyin tables and the holiday calendar) runs on the background
+lane; nothing here blocks the first paint.
 """
 
 from __future__ import annotations

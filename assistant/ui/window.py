@@ -99,6 +99,7 @@ class MainWindow(QWidget):
         # after each finalise; its status goes to the status line, offline quietly.
         self._sync_soon = soon(self, self._start_sync, 8000)
         self.team_sync: PanelSync | None = None
+        # Queued: the playbook loads once the paint event is over, not inside it.
         self.first_painted.connect(self._after_first_paint, Qt.ConnectionType.QueuedConnection)
         self._restyle()
         self.show_status(self.tr("Loading playbook…"))
