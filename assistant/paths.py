@@ -17,6 +17,8 @@ DATA_DIR_ENV = "AGENT_ASSIST_DATA_DIR"
 
 @dataclass(frozen=True, slots=True)
 class Paths:
+    """Where everything the app writes lives, all under one data directory."""
+
     data_dir: Path
 
     @property

@@ -59,6 +59,8 @@ DEFAULT_LEVEL_CLOCKS: dict[str, LevelClock] = {
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The agent's settings, as kept in the data dir's settings file."""
+
     agent_name: str = ""
     agent_id: str = ""
     country: str = "CN"

@@ -31,6 +31,8 @@ def _seconds(later: datetime, earlier: datetime) -> int:
 
 @dataclass(slots=True)
 class CallClock:
+    """When the call started, ended and was finalised, and the cues already given."""
+
     started: datetime | None = None
     ended: datetime | None = None
     finalised: datetime | None = None

@@ -13,6 +13,8 @@ Kind = Literal["id", "enum", "datetime", "seconds", "text", "list"]
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
+    """One field of the call record: its name, kind and allowed values."""
+
     name: str
     kind: Kind
     choices: tuple[str, ...] = ()

@@ -62,6 +62,8 @@ class Placeholder:
 # start rebuilds every entry from the cache. Treat entries as read-only all the same.
 @dataclass(slots=True, unsafe_hash=True)
 class Entry:
+    """One phrasing template from a pack: its wordings, when to use it, its blanks."""
+
     id: str
     title: str
     category: str
@@ -89,6 +91,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Pack:
+    """One pack file's metadata and the entries that loaded from it."""
+
     id: str
     name: str
     language: str

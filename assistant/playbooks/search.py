@@ -142,6 +142,8 @@ _NO_CONTEXT = SearchContext()
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """One search result: the entry, its score and the field that matched best."""
+
     entry: Entry
     score: float
     field: str  # title | term | tags | plain | when_to_use | body
@@ -149,6 +151,8 @@ class Hit:
 
 @dataclass(slots=True)
 class _Term:
+    """One term of a parsed query and how it was matched."""
+
     text: str
     han: bool
     # Words other than ``text`` this term matched (prefix, stem, typo), for field attribution.
@@ -163,6 +167,8 @@ class _Term:
 
 @dataclass(slots=True)
 class _Boost:
+    """Ranking bonuses of one search context, worked out once and reused."""
+
     personal: dict[int, float]  # rank -> bonus for favourites and used entries (context included)
     pmask: int
     groups: list[tuple[float, int]]  # (bonus, mask) of the context groups; mask -1 = all

@@ -73,6 +73,8 @@ def placeholder_names(body: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
+    """An entry filled in: the text to copy and the due times it promises."""
+
     text: str
     # Due times of the date placeholders, for turning a commitment into a follow-up.
     dues: dict[str, datetime] = field(default_factory=dict)

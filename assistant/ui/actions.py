@@ -27,6 +27,8 @@ _CONTEXT = "actions"
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
+    """One panel action: its name, text and keys."""
+
     name: str
     text: str  # untranslated source text
     keys: tuple[str, ...]  # shortcuts registered with Qt

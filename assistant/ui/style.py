@@ -56,6 +56,8 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 @dataclass(frozen=True, slots=True)
 class Colours:
+    """The panel's colours, derived from the current palette."""
+
     text: QColor
     secondary: QColor
     accent: QColor
