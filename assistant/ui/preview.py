@@ -155,7 +155,9 @@ class Preview(QScrollArea):
             self.wording_heading.setText(self.tr("Wording"))
         accent = style.colours(self.palette()).accent.name()
         self.wording.setText(rich_text(entry, options[index], values or {}, accent))
-        self._fit()
+        # Measured once the event loop is free: the texts just set post a re-layout
+        # anyway, and an agent typing fast changes the entry many times a second.
+        self._refit.start()
         self.verticalScrollBar().setValue(0)
 
     def _fit(self) -> None:
