@@ -55,7 +55,13 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def app_command(*args: str) -> list[str]:
-    """The agent-assist CLI as a subprocess of this interpreter."""
+    """The ``agent-assist`` command installed next to this interpreter, as an agent
+    launches it; else the same CLI through ``python -m assistant`` (which also pays
+    for ``runpy``)."""
+    for name in ("agent-assist", "agent-assist.exe"):
+        launcher = Path(sys.executable).with_name(name)
+        if launcher.is_file():
+            return [str(launcher), *args]
     return [sys.executable, "-m", "assistant", *args]
 
 

@@ -140,13 +140,70 @@ class SearchContext:
 _NO_CONTEXT = SearchContext()
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    """One search result: the entry, its score and the field that matched best."""
+    """One search result: the entry, its score and the field that matched best.
 
-    entry: Entry
-    score: float
-    field: str  # title | term | tags | plain | when_to_use | body
+    The entry is decoded, and the field worked out, when first asked for: a search
+    returns up to a hundred hits and the panel shows a handful of them.
+    """
+
+    __slots__ = ("_entry", "_field", "_index", "_query", "_rank", "score")
+
+    def __init__(
+        self,
+        index: SearchIndex | None,
+        rank: int,
+        score: float,
+        query: tuple[list[_Term], list[list[tuple[int, int]]]] | None = None,
+    ) -> None:
+        self._index = index
+        self._rank = rank
+        self.score = score
+        self._query = query  # the terms and their levels, to attribute the field
+        self._entry: Entry | None = None
+        self._field: str | None = None
+
+    @classmethod
+    def of(cls, entry: Entry, score: float = 0.0, field: str = "title") -> Hit:
+        """A hit for an entry already in hand."""
+        hit = cls(None, -1, score)
+        hit._entry, hit._field = entry, field
+        return hit
+
+    @property
+    def entry(self) -> Entry:
+        if self._entry is None and self._index is not None:
+            self._entry = self._index._entry(self._rank)
+        assert self._entry is not None
+        return self._entry
+
+    @property
+    def entry_id(self) -> str:
+        """The entry's id, without decoding the entry."""
+        if self._entry is None and self._index is not None:
+            return self._index._entry_id(self._rank)
+        return self.entry.id
+
+    @property
+    def field(self) -> str:
+        """Where the best-matching term matched: title, term, tags, plain, when_to_use
+        or body (title for the empty query's list)."""
+        if self._field is None:
+            query, index = self._query, self._index
+            found = index._field_for(self._rank, *query) if query and index else "title"
+            self._field = found
+        return self._field
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return (self.entry, self.score, self.field) == (other.entry, other.score, other.field)
+
+    def __hash__(self) -> int:
+        return hash((self.entry_id, self.score, self.field))
+
+    def __repr__(self) -> str:
+        return f"Hit({self.entry_id!r}, {self.score!r}, {self.field!r})"
 
 
 @dataclass(slots=True)
@@ -515,10 +572,7 @@ class SearchIndex:
             need = limit - len(picked)
             if need <= 0:
                 break
-        return [
-            Hit(self._entry(rank), round(score, 6), self._field_for(rank, terms, levels))
-            for score, rank in picked
-        ]
+        return [Hit(self, rank, round(score, 6), (terms, levels)) for score, rank in picked]
 
     # ------------------------------------------------------------ query terms
 
@@ -909,6 +963,11 @@ class SearchIndex:
     def _entry(self, rank: int) -> Entry:
         return self._entries[self._order[rank]]
 
+    def _entry_id(self, rank: int) -> str:
+        index = self._order[rank]
+        ids: Sequence[str] | None = getattr(self._entries, "ids", None)
+        return ids[index] if ids is not None else self._entries[index].id
+
     def _id_map(self) -> dict[str, int]:
         if self._ids is None:
             ids: dict[str, int] = {}
@@ -1015,7 +1074,7 @@ class SearchIndex:
             if rank not in seen:
                 picked.append((0.0, rank))
             rank += 1
-        return [Hit(self._entry(r), round(score, 6), "title") for score, r in picked]
+        return [Hit(self, r, round(score, 6)) for score, r in picked]
 
     # ------------------------------------------------------- field attribution
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import UserError
 from assistant.paths import Paths, builtin_packs_dir
-from assistant.playbooks.search import SearchContext
+from assistant.playbooks.search import Hit, SearchContext
 from assistant.settings import Settings
 from assistant.ui.background import BackgroundLane
 
@@ -39,11 +39,15 @@ FILTERED_LIMIT = 1000
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One line of the result list."""
+    """One line of the result list; its entry is decoded when first shown."""
 
-    entry: Entry
+    hit: Hit
     favourite: bool = False
     used: bool = False
+
+    @property
+    def entry(self) -> Entry:
+        return self.hit.entry
 
 
 def local_now() -> datetime:
@@ -290,11 +294,10 @@ class PanelState(QObject):
             return []
         limit = FILTERED_LIMIT if stage else RESULT_LIMIT
         hits = self.library.search(query, limit, self.context(category, stage))
-        entries = [h.entry for h in hits]
         if stage:
-            entries = [e for e in entries if stage in e.emotion_stages][:RESULT_LIMIT]
+            hits = [h for h in hits if stage in h.entry.emotion_stages][:RESULT_LIMIT]
         favourites, usage = self.favourites, self.usage
-        return [Row(e, e.id in favourites, e.id in usage) for e in entries]
+        return [Row(h, h.entry_id in favourites, h.entry_id in usage) for h in hits]
 
     # -- the agent's actions ---------------------------------------------------------
 

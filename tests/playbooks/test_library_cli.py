@@ -63,6 +63,23 @@ def test_a_warm_cache_answers_every_query_as_the_index_it_was_built_from(tmp_pat
     assert built.search("退款", 40)
 
 
+def test_a_search_decodes_only_the_entries_that_are_looked_at(tmp_path: Path) -> None:
+    from assistant.paths import builtin_packs_dir
+
+    sources = discover(builtin_packs_dir())
+    load_library(sources, tmp_path)
+    library = load_library(sources, tmp_path)
+    table = library.entries
+    hits = library.search("退款", 100)
+    assert len(hits) > 10
+    assert [h.entry_id for h in hits[:3]]  # ids come without decoding
+    assert len(table._made) == 0
+    first = hits[0].entry
+    assert hits[0].entry_id == first.id
+    assert len(table._made) == 1
+    assert "退款" in first.title + first.body + " ".join(first.tags)
+
+
 def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     packs = tmp_path / "packs"
     packs.mkdir()

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from assistant.playbooks.model import Entry, Placeholder
+from assistant.playbooks.search import Hit
 from assistant.ui.search_model import (
     CategoryRole,
     EntryListModel,
@@ -34,7 +35,7 @@ def entry(i: int, **changes: Any) -> Entry:
 
 def test_the_model_passes_qt_model_tester(qtmodeltester: Any) -> None:
     model = EntryListModel()
-    model.set_rows([Row(entry(i), favourite=i == 0, used=i == 1) for i in range(5)])
+    model.set_rows([Row(Hit.of(entry(i)), favourite=i == 0, used=i == 1) for i in range(5)])
     qtmodeltester.check(model)  # Qt's own QAbstractItemModelTester
     qtmodeltester.check(model, force_py=True)  # and pytest-qt's port
     model.set_rows([])
@@ -44,7 +45,13 @@ def test_the_model_passes_qt_model_tester(qtmodeltester: Any) -> None:
 def test_rows_and_roles() -> None:
     model = EntryListModel()
     taboo = entry(2, category="taboo", title="不要打断客户", body="不要插话。")
-    model.set_rows([Row(entry(0), favourite=True), Row(entry(1), used=True), Row(taboo)])
+    model.set_rows(
+        [
+            Row(Hit.of(entry(0)), favourite=True),
+            Row(Hit.of(entry(1)), used=True),
+            Row(Hit.of(taboo)),
+        ]
+    )
     assert model.rowCount() == 3
     first = model.index(0, 0)
     assert first.data(Qt.ItemDataRole.DisplayRole) == "退款话术 0"
@@ -62,16 +69,16 @@ def test_rows_and_roles() -> None:
 
 def test_set_rows_replaces_everything(qtbot: Any) -> None:
     model = EntryListModel()
-    model.set_rows([Row(entry(i)) for i in range(3)])
+    model.set_rows([Row(Hit.of(entry(i))) for i in range(3)])
     with qtbot.waitSignal(model.modelReset):
-        model.set_rows([Row(entry(9))])
+        model.set_rows([Row(Hit.of(entry(9)))])
     assert model.rowCount() == 1
     assert model.index(0, 0).data(EntryRole).id == "e.9"
 
 
 def test_long_snippets_are_cut_to_one_line() -> None:
     model = EntryListModel()
-    model.set_rows([Row(entry(0, body="第一行\n第二行 " + "很长" * 100))])
+    model.set_rows([Row(Hit.of(entry(0, body="第一行\n第二行 " + "很长" * 100)))])
     text = model.index(0, 0).data(SnippetRole)
     assert "\n" not in text
     assert text.endswith("…")
