@@ -305,31 +305,39 @@ def _write_cache(
         return
 
 
+class _OpenFile:
+    """A file open for reading while any section read from it is in use."""
+
+    def __init__(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        weakref.finalize(self, os.close, self.fd)
+        self.lock = threading.Lock()  # Windows has no pread: seek and read together
+
+
 class _FileRange:
     """One section of a file, read on demand.
 
-    Entries are read rather than mapped: touching one mapped page brings its
-    neighbours into the process's memory too, and a search shows entries from all
-    over the file.
+    Read rather than mapped: touching one mapped page brings its neighbours into
+    the process's memory too, and a search reads entries and posting lists from
+    all over the file.
     """
 
-    def __init__(self, path: Path, start: int, length: int) -> None:
-        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        weakref.finalize(self, os.close, self._fd)  # open while the library lives
+    def __init__(self, file: _OpenFile, start: int, length: int) -> None:
+        self._file = file
         self._start = start
         self._length = length
-        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return self._length
 
     def __getitem__(self, part: slice) -> bytes:
         start, stop, _ = part.indices(self._length)
+        fd = self._file.fd
         if hasattr(os, "pread"):
-            return os.pread(self._fd, stop - start, self._start + start)
-        with self._lock:  # Windows: no pread
-            os.lseek(self._fd, self._start + start, os.SEEK_SET)
-            return os.read(self._fd, stop - start)
+            return os.pread(fd, stop - start, self._start + start)
+        with self._file.lock:
+            os.lseek(fd, self._start + start, os.SEEK_SET)
+            return os.read(fd, stop - start)
 
 
 def _map(path: Path) -> memoryview:
@@ -374,11 +382,13 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
             at += length
         if at > len(data):
             return None
-        entry_data = _FileRange(path, *positions[0])
+        file = _OpenFile(path)
         ids = StringTable(sections[2])
-        entries = EntryTable(ids, categories, entry_data, sections[1].cast("Q"))
+        entries = EntryTable(
+            ids, categories, _FileRange(file, *positions[0]), sections[1].cast("Q")
+        )
         index_arrays = [
-            _FileRange(path, *positions[i]) if i in _READ_ON_DEMAND else sections[i]
+            _FileRange(file, *positions[i]) if i in _READ_ON_DEMAND else sections[i]
             for i in range(3, len(sections))
         ]
         packs: list[Pack] = []

@@ -26,6 +26,8 @@ from PySide6.QtCore import QObject, QSocketNotifier, Signal
 if TYPE_CHECKING:
     import socket
 
+    from PySide6.QtNetwork import QLocalServer
+
 CONNECT_TIMEOUT_MS = 500
 MESSAGE = b"show\n"
 
@@ -132,8 +134,6 @@ class UnixEndpoint:
 
 class QtEndpoint:
     def __init__(self) -> None:
-        from PySide6.QtNetwork import QLocalServer
-
         self._server: QLocalServer | None = None
 
     def notify(self, name: str) -> bool:

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.playbooks.library import CACHE_NAME, discover, load_library
+import pytest
+
+from assistant.playbooks.library import CACHE_NAME, Library, Source, discover, load_library
 
 PACK = """\
 pack: {id: mine, name: My pack, language: en, version: "1", author: me}
@@ -47,12 +49,21 @@ def test_cache_is_used_when_packs_are_unchanged_and_rebuilt_when_they_change(
     assert ring.title == "Ring back"
 
 
-def test_a_warm_cache_answers_every_query_as_the_index_it_was_built_from(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def builtin_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Source], Path, Library]:
+    """The built-in packs, a cache written for them, and the library that was built."""
     from assistant.paths import builtin_packs_dir
 
     sources = discover(builtin_packs_dir())
-    built = load_library(sources, tmp_path)
-    cached = load_library(sources, tmp_path)
+    cache = tmp_path_factory.mktemp("cache")
+    return sources, cache, load_library(sources, cache)
+
+
+def test_a_warm_cache_answers_every_query_as_the_index_it_was_built_from(
+    builtin_cache: tuple[list[Source], Path, Library],
+) -> None:
+    sources, cache, built = builtin_cache
+    cached = load_library(sources, cache)
     assert cached.from_cache
     # The cached index reads its keys and posting lists from the file on demand.
     queries = ["退款", "投訴", "tuikuan", "tk", "refund", "refnud", "sla", "de-escalate",
@@ -63,12 +74,12 @@ def test_a_warm_cache_answers_every_query_as_the_index_it_was_built_from(tmp_pat
     assert built.search("退款", 40)
 
 
-def test_a_search_decodes_only_the_entries_that_are_looked_at(tmp_path: Path) -> None:
-    from assistant.paths import builtin_packs_dir
-
-    sources = discover(builtin_packs_dir())
-    load_library(sources, tmp_path)
-    library = load_library(sources, tmp_path)
+def test_a_search_decodes_only_the_entries_that_are_looked_at(
+    builtin_cache: tuple[list[Source], Path, Library],
+) -> None:
+    sources, cache, _ = builtin_cache
+    library = load_library(sources, cache)
+    assert library.from_cache
     table = library.entries
     hits = library.search("退款", 100)
     assert len(hits) > 10
