@@ -13,12 +13,11 @@ record).
 
 from __future__ import annotations
 
+import functools
 import logging
-import logging.handlers
 import re
 from pathlib import Path
 
-from assistant.notes.redact import mask_cards
 from assistant.paths import Paths
 
 LOG_FILE = "agent-assist.log"
@@ -26,16 +25,23 @@ MAX_BYTES = 1024 * 1024
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
 
-# Record ids and dates are kept; seven or more digits in a row, optionally with +,
-# spaces, dashes, dots or brackets between them, are masked unless they are part of
-# a word or a name like calls-20240315T140000.
-_KEEP_OR_PHONE = re.compile(
-    r"(?P<keep>\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
-    r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d))"
-    r"|(?<![\w+])\+?\d(?:[ \-.()\u00a0]{0,2}\d){6,}(?!\w)",
-    re.ASCII | re.IGNORECASE,
-)
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(kept-or-phone, e-mail), compiled with the first record, not at start-up.
+
+    Record ids and dates are kept; seven or more digits in a row, optionally with +,
+    spaces, dashes, dots or brackets between them, are masked unless they are part
+    of a word or a name like calls-20240315T140000.
+    """
+    keep_or_phone = re.compile(
+        r"(?P<keep>\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+        r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d))"
+        r"|(?<![\w+])\+?\d(?:[ \-.()\u00a0]{0,2}\d){6,}(?!\w)",
+        re.ASCII | re.IGNORECASE,
+    )
+    return keep_or_phone, re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
 
 # The handler setup_logging added, so a second call replaces it instead of doubling.
 _installed: list[logging.Handler] = []
@@ -43,9 +49,11 @@ _installed: list[logging.Handler] = []
 
 def scrub(text: str) -> str:
     """Mask card numbers, then phone-like numbers and e-mail addresses."""
-    text = mask_cards(text)[0]
-    text = _EMAIL.sub("[e-mail]", text)
-    return _KEEP_OR_PHONE.sub(lambda m: m.group(0) if m.group("keep") else "[number]", text)
+    from assistant.notes.redact import mask_cards
+
+    keep_or_phone, email = _patterns()
+    text = email.sub("[e-mail]", mask_cards(text)[0])
+    return keep_or_phone.sub(lambda m: m.group(0) if m.group("keep") else "[number]", text)
 
 
 class SecretFilter(logging.Filter):
@@ -64,6 +72,42 @@ class SecretFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = scrub(record.stack_info)
         return True
+
+
+class _RotatingLog(logging.Handler):
+    """A ``RotatingFileHandler`` made when the first record arrives.
+
+    ``logging.handlers`` brings in ``socket`` and ``pickle``, a few milliseconds the
+    panel's first paint does not need: the panel logs nothing before it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            self._file = logging.handlers.RotatingFileHandler(
+                self.path,
+                maxBytes=MAX_BYTES,
+                backupCount=BACKUP_COUNT,
+                encoding="utf-8",
+                delay=True,
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def log_file(paths: Paths) -> Path:
@@ -85,9 +129,7 @@ def setup_logging(paths: Paths, *, level: int = logging.INFO) -> Path | None:
             pass
     except OSError:
         return None
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-    )
+    handler = _RotatingLog(path)
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(SecretFilter())

@@ -59,6 +59,7 @@ class Panel(QObject):
         *,
         settings_problem: str | None = None,
         instance: SingleInstance | None = None,
+        start_note: str = "",
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -73,6 +74,10 @@ class Panel(QObject):
         # or a while after the first paint if the playbook cannot load.
         self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
         self._tray_later = soon(self, self._make_tray, TRAY_FALLBACK_MS)
+        # Noted once search works (or with the fallback tray): the log's first record
+        # brings in logging.handlers, which the first paint need not wait for.
+        self._start_note = start_note
+        self.window.ready.connect(self._note_start)
         self.window.ready.connect(self._tray_soon.start)
         self.window.first_painted.connect(self._tray_later.start)
         self.window.quit_requested.connect(self.quit)
@@ -84,7 +89,13 @@ class Panel(QObject):
         if self._settings_usable:
             save_settings(self.paths.settings_file, settings)
 
+    def _note_start(self) -> None:
+        if self._start_note:
+            log.info("panel started: %s", self._start_note)
+            self._start_note = ""
+
     def _make_tray(self) -> None:
+        self._note_start()
         if self.tray is not None:
             return
         from assistant.ui.tray import Tray
@@ -138,10 +149,17 @@ def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
     instance = SingleInstance(name)
     instance.listen()
     settings, problem = read_settings(paths)
-    install_translations(app, settings.language)
+    translations = install_translations(app, settings.language)
     if problem:
         print(f"agent-assist: {problem}; using the default settings", file=sys.stderr)
-    panel = Panel(paths, settings, SystemClipboard(), settings_problem=problem, instance=instance)
+    panel = Panel(
+        paths,
+        settings,
+        SystemClipboard(),
+        settings_problem=problem,
+        instance=instance,
+        start_note=translations.summary(),
+    )
     status = {"code": 0}
     if exit_when_ready:
         _exit_when_ready(app, panel, status)

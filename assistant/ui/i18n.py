@@ -125,6 +125,12 @@ class Translations:
     translators: list[QTranslator] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """What the panel's log notes once it is up."""
+        loaded = ", ".join(Path(f).name for f in self.files) or "none"
+        language, dates = self.language, self.locale.name()
+        return f"interface language {language}, dates as {dates}; catalogues: {loaded}"
+
     def remove(self) -> None:
         """Take the translators out again (tests, screenshots of several languages)."""
         for translator in self.translators:
@@ -154,6 +160,4 @@ def install_translations(
             installed.files.append(str(path))
         elif name == CATALOGUE:
             log.warning("no translations for %s at %s", language, path)
-    loaded = ", ".join(Path(f).name for f in installed.files) or "none"
-    log.info("interface language %s, dates as %s; catalogues: %s", language, locale.name(), loaded)
     return installed

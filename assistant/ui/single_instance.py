@@ -14,7 +14,6 @@ uses QtNetwork's ``QLocalServer``, a named pipe.
 
 from __future__ import annotations
 
-import getpass
 import os
 import zlib
 from collections.abc import Callable
@@ -33,10 +32,10 @@ MESSAGE = b"show\n"
 
 
 def server_name(data_dir: Path) -> str:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no user name in a bare container
-        user = "user"
+    # The user id where there is one: a bare container may have no user name.
+    # (getpass would also bring in termios at start-up.)
+    getuid = getattr(os, "getuid", None)
+    user = str(getuid()) if getuid is not None else os.environ.get("USERNAME", "user")
     # zlib rather than hashlib: hashlib loads OpenSSL, a few megabytes at start-up.
     key = f"{user}\0{Path(data_dir).expanduser().resolve()}".encode()
     return f"agent-assist-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"

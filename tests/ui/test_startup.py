@@ -27,7 +27,10 @@ original = window.MainWindow.paintEvent
 
 def first_paint(self, event):
     if not seen:
-        heavy = ("sqlalchemy", "sqlalchemy.orm", "alembic", "pypinyin", "keyring", "holidays")
+        heavy = (
+            "sqlalchemy", "sqlalchemy.orm", "alembic", "pypinyin", "keyring", "holidays",
+            "logging.handlers",
+        )
         seen["imported"] = sorted(m for m in heavy if m in sys.modules)
         seen["library_loaded"] = self.state.library is not None
         seen["status"] = self.status.text()
@@ -59,6 +62,9 @@ def test_exit_when_ready_starts_answers_and_exits_zero(ui_paths: Paths) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (ui_paths.cache_dir / "playbook.cache").exists()
+    # Once up, the panel notes its language and catalogues in the log.
+    log = (ui_paths.logs_dir / "agent-assist.log").read_text(encoding="utf-8")
+    assert "panel started: interface language " in log
 
 
 def test_nothing_heavy_is_imported_before_the_first_paint(ui_paths: Paths) -> None:
