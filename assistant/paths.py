@@ -8,15 +8,14 @@ tests and benchmarks redirect the whole app with one setting.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "agent-assist"
 DATA_DIR_ENV = "AGENT_ASSIST_DATA_DIR"
 
 
-@dataclass(frozen=True, slots=True)
-class Paths:
+class Paths(NamedTuple):
     """Where everything the app writes lives, all under one data directory."""
 
     data_dir: Path

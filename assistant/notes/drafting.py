@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SPLIT = re.compile(r"[\n\r;；]+")
 # Bullets and numbering an agent types in front of an item.
@@ -20,8 +20,7 @@ _END = "。.!?！？…"
 _TRAILING = "，,、；;：:"
 
 
-@dataclass(frozen=True, slots=True)
-class Drafted:
+class Drafted(NamedTuple):
     """The drafted fields; None where there was nothing to draft from."""
 
     request: str | None

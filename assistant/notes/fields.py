@@ -5,14 +5,12 @@ Kept free of SQLAlchemy so the fast export path and the form can use it cheaply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["id", "enum", "datetime", "seconds", "text", "list"]
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field of the call record: its name, kind and allowed values."""
 
     name: str

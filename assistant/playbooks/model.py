@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 # The categories of the domain brief. Order is the order the panel lists them in.
 CATEGORIES: tuple[str, ...] = (
@@ -45,8 +45,7 @@ Origin = Literal["builtin", "user", "team"]
 PlaceholderKind = Literal["text", "date"]
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """A named blank in a template body, written ``{name}``."""
 
     name: str
@@ -89,8 +88,7 @@ class Entry:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(NamedTuple):
     """One pack file's metadata and the entries that loaded from it."""
 
     id: str
@@ -100,11 +98,10 @@ class Pack:
     author: str
     origin: Origin
     source: str
-    entries: Sequence[Entry] = field(default=())
+    entries: Sequence[Entry] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong in a pack, as ``FILE:LINE: ENTRY-ID: message``."""
 
     file: str

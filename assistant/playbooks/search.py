@@ -53,7 +53,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, product
 from operator import add
-from typing import Protocol, overload, runtime_checkable
+from types import MappingProxyType
+from typing import NamedTuple, Protocol, overload, runtime_checkable
 
 from assistant.playbooks.model import Entry
 from assistant.playbooks.textfold import (
@@ -124,15 +125,14 @@ _HEAD_LEVELS = frozenset(
 _PINYIN_LEVELS = frozenset((_L_PINYIN_HEAD, _L_PINYIN_TAIL))
 
 
-@dataclass(frozen=True, slots=True)
-class SearchContext:
+class SearchContext(NamedTuple):
     """What the panel knows about the agent and the call."""
 
     emotion_stage: str | None = None
     customer_type: str | None = None
     favourites: frozenset[str] = frozenset()
     # entry id -> (use count, last used as unix time)
-    usage: Mapping[str, tuple[int, float]] = dataclasses.field(default_factory=dict)
+    usage: Mapping[str, tuple[int, float]] = MappingProxyType({})
     category: str | None = None  # only entries of this category
     now: float | None = None  # for recency; None: time.time()
 

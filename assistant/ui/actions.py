@@ -4,7 +4,7 @@ the cheat sheet (F1), so the three never disagree."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
@@ -25,8 +25,7 @@ from assistant.ui.labels import QT_TRANSLATE_NOOP
 _CONTEXT = "actions"
 
 
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One panel action: its name, text and keys."""
 
     name: str

@@ -7,7 +7,7 @@ in a light and a dark variant, by the palette's lightness.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -54,8 +54,7 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Colours:
+class Colours(NamedTuple):
     """The panel's colours, derived from the current palette."""
 
     text: QColor
