@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help="open the panel, wait until it is shown and search answers, then exit 0",
+        help="open the panel, wait until it is shown and search answers, print its language"
+        " and catalogues, then exit 0",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     notes_cli.register(commands)

@@ -74,10 +74,9 @@ class Panel(QObject):
         # or a while after the first paint if the playbook cannot load.
         self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
         self._tray_later = soon(self, self._make_tray, TRAY_FALLBACK_MS)
-        # Noted once search works (or with the fallback tray): the log's first record
-        # brings in logging.handlers, which the first paint need not wait for.
-        self._start_note = start_note
-        self.window.ready.connect(self._note_start)
+        # Logged with the tray: the log's first record brings in logging.handlers
+        # and the secret filter's patterns, which search need not wait for.
+        self.start_note = start_note
         self.window.ready.connect(self._tray_soon.start)
         self.window.first_painted.connect(self._tray_later.start)
         self.window.quit_requested.connect(self.quit)
@@ -89,15 +88,11 @@ class Panel(QObject):
         if self._settings_usable:
             save_settings(self.paths.settings_file, settings)
 
-    def _note_start(self) -> None:
-        if self._start_note:
-            log.info("panel started: %s", self._start_note)
-            self._start_note = ""
-
     def _make_tray(self) -> None:
-        self._note_start()
         if self.tray is not None:
             return
+        if self.start_note:
+            log.info("panel started: %s", self.start_note)
         from assistant.ui.tray import Tray
 
         actions = self.window.actions_by_name
@@ -193,6 +188,8 @@ def _exit_when_ready(app: QApplication, panel: Panel, status: dict[str, int]) ->
         if panel.window.model.rowCount() == 0:
             print("agent-assist: the playbook answered nothing", file=sys.stderr)
             status["code"] = 1
+        else:
+            print(f"agent-assist: ready; {panel.start_note}")  # for smoke tests
         app.quit()
 
     def timeout() -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from assistant.paths import Paths
+from assistant.settings import Settings
 from assistant.ui.icons import app_icon
 from assistant.ui.tray import Tray
 
@@ -33,3 +37,18 @@ def test_the_app_icon_loads() -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert not icon.pixmap(32, 32).isNull()
+
+
+def test_the_log_notes_how_the_panel_started_once_its_tray_is_made(
+    qtbot: Any, ui_paths: Paths, clipboard: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from assistant.ui.app import Panel
+
+    caplog.set_level(logging.INFO, logger="assistant.ui.app")
+    panel = Panel(ui_paths, Settings(), clipboard, start_note="interface language en")
+    try:
+        panel.window.show()
+        qtbot.waitUntil(lambda: panel.tray is not None, timeout=30_000)
+        assert caplog.messages.count("panel started: interface language en") == 1
+    finally:
+        panel.close()
