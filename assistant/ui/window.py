@@ -92,8 +92,8 @@ class MainWindow(QWidget):
         self._usage_soon = soon(self, self.state.load_usage)
         # Once the playbook is in (or a while after the first paint if it fails): drafts
         # left behind, due follow-ups, the daily backup; never in the way of start-up.
-        self._notes_soon = soon(self, self.followups.start, 300)
-        self._notes_later = soon(self, self.followups.start, 5000)
+        self._settle_soon = soon(self, self._settle, 300)
+        self._settle_later = soon(self, self._settle, 5000)
         self._restyle_soon = soon(self, self._restyle)
         # Team sync (when a server is set): a while after start, every few minutes, and
         # after each finalise; its status goes to the status line, offline quietly.
@@ -120,7 +120,6 @@ class MainWindow(QWidget):
         self.search.setObjectName("search")
         self.search.setFont(style.scaled(self.font(), 1.15))
         self.search.setPlaceholderText(self.tr("Search: 中文, pinyin, English"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.search.navigate.connect(self.move_selection)
         self.search.accepted.connect(lambda shift: self.copy_selected(force_form=shift))
@@ -244,8 +243,14 @@ class MainWindow(QWidget):
         if self.state.library is None:
             self.state.load_library()
         self._check_ready()
-        self._notes_later.start()
+        self._settle_later.start()
         self._sync_soon.start()
+
+    def _settle(self) -> None:
+        self.followups.start()
+        # The clear button's icon has Qt look through its icon and image plugins; the
+        # field is empty at the first paint, so the button comes after.
+        self.search.setClearButtonEnabled(True)
 
     def _start_sync(self) -> None:
         if not self.state.settings.sync_url or self.team_sync is not None:
@@ -279,7 +284,7 @@ class MainWindow(QWidget):
         self._check_ready()
         # After the panel is usable: favourites and history re-rank it a moment later.
         self._usage_soon.start()
-        self._notes_soon.start()
+        self._settle_soon.start()
 
     def _check_ready(self) -> None:
         if not self._ready and self._painted and self.state.library is not None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from assistant.ui.clipboard import ClipboardUnavailable, install_hint
 
@@ -28,6 +28,19 @@ def test_window_is_an_always_on_top_tool_window_that_does_not_take_focus(make_pa
 def test_the_search_field_has_focus_on_show(make_panel: Any) -> None:
     window = make_panel()
     assert window.focusWidget() is window.search
+
+
+def test_the_search_field_gets_its_clear_button_once_the_panel_has_settled(
+    qtbot: Any, make_panel: Any
+) -> None:
+    window = make_panel()
+    qtbot.waitUntil(window.search.isClearButtonEnabled, timeout=5_000)
+    qtbot.keyClicks(window.search, "refund")
+    clear = window.search.findChild(QToolButton)
+    assert clear is not None
+    assert clear.isVisible()
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert window.search.text() == ""
 
 
 def test_opening_and_updating_never_steal_focus_from_the_softphone(
