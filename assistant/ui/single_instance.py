@@ -1,20 +1,21 @@
 """One panel per data directory: a second launch brings the first one forward.
 
-The first panel listens on a local socket named after the user and the data
-directory (hashed: socket names have a short length limit); a later launch
-connects, says ``show`` and exits. Panels on different data directories (tests,
-benchmarks, a second profile) never see each other.
+The first panel listens on a name made from the user and the data directory
+(hashed: such names have a short length limit); a later launch says ``show`` to
+it and exits. Panels on different data directories (tests, benchmarks, a second
+profile) never see each other.
 
-On Linux and macOS the socket is a Unix socket in the user's runtime directory,
-served from Qt's event loop with a ``QSocketNotifier``: the standard library's
-``socket`` costs a fraction of loading QtNetwork (about 15 ms and 3 MB at start-up,
-before the first paint). Windows has no Unix sockets in Python; there the panel
-uses QtNetwork's ``QLocalServer``, a named pipe.
+On Linux and macOS the name is a named pipe in the user's runtime directory, made
+and written with plain ``os`` calls and read from Qt's event loop through a
+``QSocketNotifier``: QtNetwork would cost about 15 ms and 3 MB before the first
+paint, the ``socket`` module about 3 ms of enums. On Windows the panel uses
+QtNetwork's ``QLocalServer`` (itself a named pipe there).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -23,8 +24,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
-    import socket
-
     from PySide6.QtNetwork import QLocalServer
 
 CONNECT_TIMEOUT_MS = 500
@@ -41,8 +40,8 @@ def server_name(data_dir: Path) -> str:
     return f"agent-assist-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
-def socket_path(name: str) -> Path:
-    """Where the Unix socket of ``name`` lives: the runtime dir, else the temp dir."""
+def pipe_path(name: str) -> Path:
+    """Where the pipe of ``name`` lives: the user's runtime dir, else the temp dir."""
     folder = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
     return Path(folder) / name
 
@@ -57,72 +56,78 @@ class Endpoint(Protocol):
     def close(self) -> None: ...
 
 
-class UnixEndpoint:
+class PipeEndpoint:
+    """A named pipe (FIFO): the panel reads it, a later launch writes ``show`` to it.
+
+    Opening a pipe to write without blocking fails when nobody holds it open to
+    read, so a pipe left behind by a crashed panel is told from a live one without
+    a timeout. Only a pipe of this user's is knocked on.
+    """
+
     def __init__(self) -> None:
-        self._socket: socket.socket | None = None
+        self._fd: int | None = None
         self._notifier: QSocketNotifier | None = None
         self._path: Path | None = None
         self._inode = 0
 
     def notify(self, name: str) -> bool:
-        import socket
-
-        path = socket_path(name)
-        if not path.exists():
-            return False  # nobody listens: no need to try
-        knock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        knock.settimeout(CONNECT_TIMEOUT_MS / 1000)
+        path = pipe_path(name)
         try:
-            knock.connect(str(path))
-            knock.sendall(MESSAGE)
-        except OSError:  # refused (a stale file), timed out, gone
+            info = path.lstat()
+            if not stat.S_ISFIFO(info.st_mode) or info.st_uid != os.getuid():
+                return False  # not a panel's pipe: never write to it
+            knock = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # gone, or nobody reads it (left by a crashed panel)
             return False
+        try:
+            os.write(knock, MESSAGE)
+        except BlockingIOError:
+            pass  # knocks already wait in the pipe: the panel is coming forward
+        except OSError:
+            return False  # the panel closed it between our open and write
         finally:
-            knock.close()
+            os.close(knock)
         return True
 
     def listen(self, name: str, on_knock: Callable[[], None]) -> bool:
-        import socket
-
-        path = socket_path(name)
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        mask = os.umask(0o177)  # the socket is the user's alone, from the start
+        path = pipe_path(name)
         try:
             try:
-                server.bind(str(path))
-            except OSError:
+                os.mkfifo(path, 0o600)
+            except FileExistsError:
                 # Only reached when nobody answered notify(): the file is stale.
-                path.unlink(missing_ok=True)
-                server.bind(str(path))
-            server.listen(4)
+                path.unlink()
+                os.mkfifo(path, 0o600)
+            # Read and write: the panel is then a writer of its own pipe too, so it
+            # never reads end-of-file when a knocking launch closes its end.
+            fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
         except OSError:
-            server.close()
             return False
-        finally:
-            os.umask(mask)
-        server.setblocking(False)
-        self._socket, self._path, self._inode = server, path, path.stat().st_ino
-        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read)
-        self._notifier.activated.connect(lambda: self._accept(on_knock))
+        self._fd, self._path, self._inode = fd, path, os.fstat(fd).st_ino
+        self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(lambda: self._drain(on_knock))
         return True
 
-    def _accept(self, on_knock: Callable[[], None]) -> None:
-        # Any connection is a request to come forward; nothing else is ever asked.
-        while self._socket is not None:
+    def _drain(self, on_knock: Callable[[], None]) -> None:
+        # Whatever was written is a request to come forward; nothing else is asked.
+        knocked = False
+        while self._fd is not None:
             try:
-                knock, _ = self._socket.accept()
-            except OSError:  # nobody else waiting
-                return
-            knock.close()
+                if not os.read(self._fd, 4096):
+                    break
+            except OSError:  # empty: nobody else knocked
+                break
+            knocked = True
+        if knocked:
             on_knock()
 
     def close(self) -> None:
         if self._notifier is not None:
             self._notifier.setEnabled(False)
             self._notifier = None
-        if self._socket is not None:
-            self._socket.close()
-            self._socket = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
         path, self._path = self._path, None
         try:
             if path is not None and path.stat().st_ino == self._inode:
@@ -175,7 +180,7 @@ class QtEndpoint:
 
 
 def endpoint() -> Endpoint:
-    return UnixEndpoint() if os.name == "posix" else QtEndpoint()
+    return PipeEndpoint() if os.name == "posix" else QtEndpoint()
 
 
 def notify_running(name: str) -> bool:
@@ -194,7 +199,7 @@ class SingleInstance(QObject):
         self._endpoint = endpoint()
 
     def listen(self) -> bool:
-        """Start listening; a socket left by a crashed panel is cleared first."""
+        """Start listening; a pipe or socket left by a crashed panel is cleared first."""
         return self._endpoint.listen(self.name, self.activation_requested.emit)
 
     def close(self) -> None:

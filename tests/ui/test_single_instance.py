@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,10 @@ from assistant.ui.single_instance import SingleInstance, notify_running, server_
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(params=["unix", "qt"])
+@pytest.fixture(params=["pipe", "qt"])
 def endpoint(request: Any, monkeypatch: Any) -> str:
-    """Each test with the Unix socket (Linux, macOS) and with QtNetwork (Windows)."""
-    kinds = {"unix": single_instance.UnixEndpoint, "qt": single_instance.QtEndpoint}
+    """Each test with the named pipe (Linux, macOS) and with QtNetwork (Windows)."""
+    kinds = {"pipe": single_instance.PipeEndpoint, "qt": single_instance.QtEndpoint}
     monkeypatch.setattr(single_instance, "endpoint", kinds[request.param])
     return str(request.param)
 
@@ -33,8 +35,8 @@ def instance(qtbot: Any, tmp_path: Path, endpoint: str) -> Any:
     server.close()
 
 
-def test_linux_and_macos_use_a_unix_socket() -> None:
-    kind = single_instance.UnixEndpoint if os.name == "posix" else single_instance.QtEndpoint
+def test_linux_and_macos_use_a_named_pipe() -> None:
+    kind = single_instance.PipeEndpoint if os.name == "posix" else single_instance.QtEndpoint
     assert isinstance(single_instance.endpoint(), kind)
 
 
@@ -43,7 +45,7 @@ def test_the_name_depends_on_the_data_dir(tmp_path: Path) -> None:
     assert first != second
     assert server_name(tmp_path / "a") == first
     assert server_name(tmp_path / "x" / ".." / "a") == first
-    assert len(first) < 40  # socket paths have a short limit
+    assert len(first) < 40  # socket and pipe names have a short limit
 
 
 def test_a_second_launch_with_the_same_name_asks_the_first_to_show(
@@ -57,26 +59,28 @@ def test_nobody_answers_on_another_data_dir(qtbot: Any, instance: Any, tmp_path:
     assert not notify_running(server_name(tmp_path / "elsewhere"))
 
 
-def stale_socket_path(endpoint: str, name: str) -> str:
-    if endpoint == "unix":
-        return str(single_instance.socket_path(name))
+def leave_stale_endpoint(endpoint: str, name: str) -> Path:
+    """What a crashed panel leaves behind: its pipe or socket file, nobody listening."""
+    if endpoint == "pipe":
+        path = single_instance.pipe_path(name)
+        os.mkfifo(path, 0o600)
+        return path
     from PySide6.QtNetwork import QLocalServer
 
     probe = QLocalServer()
     assert probe.listen(name)
-    path = probe.fullServerName()
+    path = Path(probe.fullServerName())
     probe.close()
-    return str(path)
-
-
-def test_a_stale_socket_is_replaced(qtbot: Any, tmp_path: Path, endpoint: str) -> None:
-    name = server_name(tmp_path / "stale")
-    path = stale_socket_path(endpoint, name)
-    # A crashed panel leaves its socket file behind, with nobody listening.
     leftover = socket.socket(socket.AF_UNIX)
-    leftover.bind(path)
+    leftover.bind(str(path))
     leftover.close()
-    assert Path(path).exists()
+    return path
+
+
+def test_a_stale_endpoint_is_replaced(qtbot: Any, tmp_path: Path, endpoint: str) -> None:
+    name = server_name(tmp_path / "stale")
+    path = leave_stale_endpoint(endpoint, name)
+    assert path.exists()
     assert not notify_running(name)
     server = SingleInstance(name)
     asked: list[bool] = []
@@ -89,12 +93,11 @@ def test_a_stale_socket_is_replaced(qtbot: Any, tmp_path: Path, endpoint: str) -
         server.close()
 
 
-def test_the_unix_socket_is_the_users_alone_and_goes_away_on_close(
-    qtbot: Any, tmp_path: Path
-) -> None:
+def test_the_pipe_is_the_users_alone_and_goes_away_on_close(qtbot: Any, tmp_path: Path) -> None:
     server = SingleInstance(server_name(tmp_path / "private"))
     assert server.listen()
-    path = single_instance.socket_path(server.name)
+    path = single_instance.pipe_path(server.name)
+    assert stat.S_ISFIFO(path.stat().st_mode)
     assert path.stat().st_mode & 0o777 == 0o600
     server.close()
     assert not path.exists()
@@ -105,7 +108,7 @@ def test_closing_a_panel_leaves_a_later_panels_socket_alone(qtbot: Any, tmp_path
     name = server_name(tmp_path / "twice")
     first = SingleInstance(name)
     assert first.listen()
-    single_instance.socket_path(name).unlink()  # as if cleared, and a new panel started
+    single_instance.pipe_path(name).unlink()  # as if cleared, and a new panel started
     second = SingleInstance(name)
     assert second.listen()
     first.close()
@@ -114,6 +117,33 @@ def test_closing_a_panel_leaves_a_later_panels_socket_alone(qtbot: Any, tmp_path
             assert notify_running(name)
     finally:
         second.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_another_users_pipe_is_never_knocked_on(qtbot: Any, tmp_path: Path) -> None:
+    # In a shared /tmp someone else could make a pipe at our name and read it.
+    name = server_name(tmp_path / "planted")
+    path = single_instance.pipe_path(name)
+    os.mkfifo(path, 0o666)
+    os.chown(path, 65534, 65534)
+    reader = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        assert not notify_running(name)
+        with pytest.raises(BlockingIOError):
+            os.read(reader, 100)  # nothing was written to it
+    finally:
+        os.close(reader)
+        path.unlink()
+
+
+def test_the_panel_rests_after_a_knock(qtbot: Any, instance: Any) -> None:
+    # A pipe read after its last writer left reports end-of-file to every poll;
+    # a panel that kept waking for it would spin a core for the rest of the day.
+    with qtbot.waitSignal(instance.activation_requested):
+        assert notify_running(instance.name)
+    before = time.process_time()
+    qtbot.wait(300)
+    assert time.process_time() - before < 0.1
 
 
 def test_a_second_process_brings_the_panel_forward_and_exits(

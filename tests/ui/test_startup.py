@@ -29,7 +29,7 @@ def first_paint(self, event):
     if not seen:
         heavy = (
             "sqlalchemy", "sqlalchemy.orm", "alembic", "pypinyin", "keyring", "holidays",
-            "logging.handlers",
+            "logging.handlers", "socket",
         )
         seen["imported"] = sorted(m for m in heavy if m in sys.modules)
         seen["library_loaded"] = self.state.library is not None
