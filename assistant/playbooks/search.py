@@ -39,7 +39,6 @@ needs them (and kept in a bounded cache).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import marshal
 import math
 import re
@@ -50,7 +49,6 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise, product
 from operator import add
 from types import MappingProxyType
@@ -206,24 +204,26 @@ class Hit:
         return f"Hit({self.entry_id!r}, {self.score!r}, {self.field!r})"
 
 
-@dataclass(slots=True)
 class _Term:
     """One term of a parsed query and how it was matched."""
 
-    text: str
-    han: bool
-    # Words other than ``text`` this term matched (prefix, stem, typo), for field attribution.
-    words: set[str] = dataclasses.field(default_factory=set)
-    prefix_key: bool = False  # matched through a prefix key: any word starting with text
-    # How the term was read as pinyin (see _pinyin_parses), and the Han
-    # characters those readings stand for, built when first needed.
-    parses: list[list[tuple[str, str]]] = dataclasses.field(default_factory=list)
-    char_sets: list[list[frozenset[str]]] | None = None
-    loose: tuple[str, ...] = ()  # Han term matched as these pieces standing apart
+    __slots__ = ("char_sets", "han", "loose", "parses", "prefix_key", "text", "words")
+
+    def __init__(self, text: str, han: bool) -> None:
+        self.text = text
+        self.han = han
+        # Words other than ``text`` this term matched (prefix, stem, typo), for field
+        # attribution.
+        self.words: set[str] = set()
+        self.prefix_key = False  # matched through a prefix key: any word starting with text
+        # How the term was read as pinyin (see _pinyin_parses), and the Han
+        # characters those readings stand for, built when first needed.
+        self.parses: list[list[tuple[str, str]]] = []
+        self.char_sets: list[list[frozenset[str]]] | None = None
+        self.loose: tuple[str, ...] = ()  # Han term matched as these pieces standing apart
 
 
-@dataclass(slots=True)
-class _Boost:
+class _Boost(NamedTuple):
     """Ranking bonuses of one search context, worked out once and reused."""
 
     personal: dict[int, float]  # rank -> bonus for favourites and used entries (context included)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from assistant.playbooks.dates import render_due, resolve
 from assistant.playbooks.model import Entry, Placeholder
@@ -71,13 +71,12 @@ def placeholder_names(body: str) -> list[str]:
     return list(seen)
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(NamedTuple):
     """An entry filled in: the text to copy and the due times it promises."""
 
     text: str
     # Due times of the date placeholders, for turning a commitment into a follow-up.
-    dues: dict[str, datetime] = field(default_factory=dict)
+    dues: dict[str, datetime]
 
 
 def entry_placeholders(entry: Entry, body: str | None = None) -> list[Placeholder]:

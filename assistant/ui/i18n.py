@@ -12,7 +12,6 @@ effect at the next start.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -116,14 +115,14 @@ def formatting_locale(language: str, setting: str = "", system: QLocale | None =
     return canonical_locale(language)
 
 
-@dataclass
 class Translations:
     """What :func:`install_translations` installed."""
 
-    language: str
-    locale: QLocale
-    translators: list[QTranslator] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    def __init__(self, language: str, locale: QLocale) -> None:
+        self.language = language
+        self.locale = locale
+        self.translators: list[QTranslator] = []
+        self.files: list[str] = []
 
     def summary(self) -> str:
         """What the panel's log notes once it is up."""

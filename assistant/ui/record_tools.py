@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from assistant.notes.drafting import draft_from_listening
-
 if TYPE_CHECKING:
     from assistant.ui.notes_controller import NotesController
 
@@ -52,6 +50,8 @@ def handoff(notes: NotesController) -> None:
 
 def draft(notes: NotesController) -> None:
     """Ctrl+R: request and key problem drafted from facts, emotions, demands."""
+    from assistant.notes.drafting import draft_from_listening
+
     form = notes.page.form
     values = form.values()
     drafted = draft_from_listening(values["facts"], values["emotions"], values["demands"])
