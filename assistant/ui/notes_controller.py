@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from assistant.notes.call_clock import CallClock, clock_text
 from assistant.notes.fields import CALL_SPECS
@@ -120,6 +120,8 @@ class NotesController(QObject):
     @property
     def page(self) -> NotesPage:
         if self._page is None:
+            from PySide6.QtWidgets import QAbstractSpinBox
+
             from assistant.ui.lint_support import make_lint_support
             from assistant.ui.notes_page import NotesPage
 
