@@ -12,7 +12,6 @@ a fake clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
@@ -29,14 +28,21 @@ def _seconds(later: datetime, earlier: datetime) -> int:
     return max(0, int((later - earlier).total_seconds()))
 
 
-@dataclass(slots=True)
 class CallClock:
     """When the call started, ended and was finalised, and the cues already given."""
 
-    started: datetime | None = None
-    ended: datetime | None = None
-    finalised: datetime | None = None
-    _given: set[CueKey] = field(default_factory=set)
+    __slots__ = ("_given", "ended", "finalised", "started")
+
+    def __init__(
+        self,
+        started: datetime | None = None,
+        ended: datetime | None = None,
+        finalised: datetime | None = None,
+    ) -> None:
+        self.started = started
+        self.ended = ended
+        self.finalised = finalised
+        self._given: set[CueKey] = set()
 
     @classmethod
     def resume(

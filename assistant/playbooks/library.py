@@ -27,7 +27,6 @@ import time
 import weakref
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
 
@@ -103,14 +102,26 @@ class EntryTable(Sequence[Entry]):
         return entry
 
 
-@dataclass(slots=True)
 class Library:
-    packs: tuple[Pack, ...]
-    entries: Sequence[Entry]
-    problems: tuple[Problem, ...]
-    index: SearchIndex
-    from_cache: bool = False
-    _positions: dict[str, int] | None = None
+    """The loaded playbook: its packs, entries, problems and search index."""
+
+    __slots__ = ("_positions", "entries", "from_cache", "index", "packs", "problems")
+
+    def __init__(
+        self,
+        packs: tuple[Pack, ...],
+        entries: Sequence[Entry],
+        problems: tuple[Problem, ...],
+        index: SearchIndex,
+        *,
+        from_cache: bool = False,
+    ) -> None:
+        self.packs = packs
+        self.entries = entries
+        self.problems = problems
+        self.index = index
+        self.from_cache = from_cache
+        self._positions: dict[str, int] | None = None
 
     def search(
         self, query: str, limit: int = 50, context: SearchContext | None = None
