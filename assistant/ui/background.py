@@ -4,16 +4,16 @@ Jobs run in the order they were submitted (loading the playbook comes before
 opening the store, and a use is recorded only after the store is open). A job's
 result or error is handed back on the UI thread; jobs never touch widgets.
 
-Results travel through a plain ``queue.Queue``; the worker only emits an
-argument-free signal to wake the UI thread. Python objects never ride inside a
+Results travel through a ``deque`` (its appends and pops are thread-safe); the
+worker only emits an argument-free signal to wake the UI thread. Python objects never ride inside a
 cross-thread Qt event, whose reference counting PySide6 has got wrong before.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,7 @@ def _log_error(exc: BaseException) -> None:
 class BackgroundLane:
     def __init__(self) -> None:
         self._executor: ThreadPoolExecutor | None = None
-        self._results: queue.SimpleQueue[tuple[Callable[[Any], None], Any]] = queue.SimpleQueue()
+        self._results: deque[tuple[Callable[[Any], None], Any]] = deque()
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         self._closed = False
@@ -78,11 +78,11 @@ class BackgroundLane:
                 try:
                     result = job()
                 except Exception as exc:
-                    results.put((on_error or _log_error, exc))
+                    results.append((on_error or _log_error, exc))
                     wake()
                 else:
                     if on_done is not None:
-                        results.put((on_done, result))
+                        results.append((on_done, result))
                         wake()
             finally:
                 if essential:
@@ -94,8 +94,8 @@ class BackgroundLane:
     def _deliver(self) -> None:
         while not self._closed:
             try:
-                callback, value = self._results.get_nowait()
-            except queue.Empty:
+                callback, value = self._results.popleft()
+            except IndexError:
                 return
             callback(value)
 
