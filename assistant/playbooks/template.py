@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from assistant.playbooks.dates import render_due, resolve
 from assistant.playbooks.model import Entry, Placeholder
-from assistant.workcalendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from assistant.workcalendar import WorkCalendar
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -89,6 +90,8 @@ def entry_placeholders(entry: Entry, body: str | None = None) -> list[Placeholde
 
 def due_times(entry: Entry, *, now: datetime, calendar: WorkCalendar) -> dict[str, datetime]:
     """The computed due time of each date placeholder, before the agent changes any."""
+    from assistant.playbooks.dates import resolve  # with the first date, not at start-up
+
     return {
         p.name: resolve(p.spec, now, calendar)
         for p in entry.placeholders
@@ -109,6 +112,8 @@ def render(
     A value may be text, or a datetime for a date placeholder (the agent moved the
     computed time); a date placeholder with no value renders its spec from ``now``.
     """
+    from assistant.playbooks.dates import render_due, resolve  # not needed to show a wording
+
     text = entry.body if body is None else body
     filled: list[str] = []
     missing: list[str] = []

@@ -224,12 +224,15 @@ class PanelState(QObject):
             self.notice.emit(self.tr("Favourites and history could not be saved (see the log)."))
 
     def _warm_up(self) -> WorkCalendar:
+        from assistant.playbooks.dates import resolve
         from assistant.playbooks.textfold import fold, readings
 
         readings("退")  # pinyin tables, for the first pinyin query
         fold("投訴")  # Traditional-to-Simplified tables
         calendar = self._make_calendar()
-        calendar.warm_up(self.clock().year)
+        now = self.clock()
+        calendar.warm_up(now.year)
+        resolve("+1 business day at 10:00", now, calendar)  # for the first commitment copied
         return calendar
 
     def _calendar_ready(self, calendar: WorkCalendar) -> None:
