@@ -11,7 +11,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.errors import UserError
 
@@ -39,8 +39,7 @@ DEFAULT_DISPOSITIONS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LevelClock:
+class LevelClock(NamedTuple):
     """First-response and resolution targets, as date specs counted in business time."""
 
     first_response: str
@@ -143,6 +142,7 @@ def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file."""
     data = asdict(settings)
+    data["level_clocks"] = {level: c._asdict() for level, c in settings.level_clocks.items()}
     extra = data.pop("extra")
     data.update(extra)
     for name in _TUPLE_FIELDS:
