@@ -6,6 +6,7 @@ opening the panel pays only for the panel.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -104,6 +105,11 @@ def _panel(argv: list[str]) -> int:
             data_dir = word.partition("=")[2]
         elif word == "--exit-when-ready":
             exit_when_ready = True
+    # No cyclic garbage collection while the panel starts: Qt's bindings and the
+    # window make a few hundred thousand objects and almost no garbage, and the
+    # collector's passes over them cost about 10 ms. The panel turns it back on
+    # once search works.
+    gc.disable()
     from assistant.ui.app import run_panel
 
     return run_panel(data_dir=data_dir, exit_when_ready=exit_when_ready)

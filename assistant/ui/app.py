@@ -8,6 +8,7 @@ favourites, the pinyin and holiday tables. The tray icon is made once search wor
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -77,6 +78,7 @@ class Panel(QObject):
         # Logged with the tray: the log's first record brings in logging.handlers
         # and the secret filter's patterns, which search need not wait for.
         self.start_note = start_note
+        self.window.ready.connect(gc.enable)  # off while starting (see cli)
         self.window.ready.connect(self._tray_soon.start)
         self.window.first_painted.connect(self._tray_later.start)
         self.window.quit_requested.connect(self.quit)
@@ -89,6 +91,7 @@ class Panel(QObject):
             save_settings(self.paths.settings_file, settings)
 
     def _make_tray(self) -> None:
+        gc.enable()  # the panel is up, even if its playbook could not load
         if self.tray is not None:
             return
         if self.start_note:

@@ -65,6 +65,30 @@ def test_exit_when_ready_starts_answers_and_exits_zero(ui_paths: Paths) -> None:
     assert done.stdout.startswith("agent-assist: ready; interface language ")
 
 
+GC_AT_FIRST_PAINT = """
+import gc, sys
+from assistant.ui import window
+
+original = window.MainWindow.paintEvent
+
+def first_paint(self, event):
+    if not getattr(self, "_seen", False):
+        self._seen = True
+        print("collecting" if gc.isenabled() else "paused", flush=True)
+    original(self, event)
+
+window.MainWindow.paintEvent = first_paint
+from assistant.cli import main
+main(["--data-dir", sys.argv[1], "--exit-when-ready"])
+"""
+
+
+def test_the_panel_starts_with_garbage_collection_paused(ui_paths: Paths) -> None:
+    done = run_app(["-c", GC_AT_FIRST_PAINT], ui_paths.data_dir)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "paused"
+
+
 def test_nothing_heavy_is_imported_before_the_first_paint(ui_paths: Paths) -> None:
     warm = run_app(["-c", HOOKED_START], ui_paths.data_dir)  # fills the playbook cache
     assert warm.returncode == 0, warm.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -51,4 +52,20 @@ def test_the_log_notes_how_the_panel_started_once_its_tray_is_made(
         qtbot.waitUntil(lambda: panel.tray is not None, timeout=30_000)
         assert caplog.messages.count("panel started: interface language en") == 1
     finally:
+        panel.close()
+
+
+def test_garbage_collection_resumes_once_search_works(
+    qtbot: Any, ui_paths: Paths, clipboard: Any
+) -> None:
+    from assistant.ui.app import Panel
+
+    gc.disable()  # as the command line does while the panel starts
+    panel = Panel(ui_paths, Settings(), clipboard)
+    try:
+        panel.window.show()
+        qtbot.waitUntil(lambda: panel.window.is_ready, timeout=30_000)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
         panel.close()
