@@ -58,7 +58,7 @@ def measure(quick: bool) -> tuple[list[Run], list[Run]]:
         # Warm-up: builds the playbook cache and compiles both programs' bytecode.
         wall_and_rss(app, env)
         wall_and_rss(baseline, env)
-        repeats = 5 if quick else 15
+        repeats = 5 if quick else 25  # the machines are noisy: more runs, steadier medians
         app_runs, bare_runs = [], []
         for _ in range(repeats):
             app_runs.append(wall_and_rss(app, env))
