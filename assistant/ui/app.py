@@ -68,6 +68,9 @@ class Panel(QObject):
         self.window = MainWindow(self.state, clipboard, self._persist)
         self._settings_usable = settings_problem is None
         self.instance = instance
+        # Logged with the tray: the log's first record brings in logging.handlers
+        # and the secret filter's patterns, which search need not wait for.
+        self.start_note = start_note
         self.tray: Tray | None = None
         if instance is not None:
             instance.activation_requested.connect(self.window.show_panel)
@@ -75,10 +78,7 @@ class Panel(QObject):
         # or a while after the first paint if the playbook cannot load.
         self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
         self._tray_later = soon(self, self._make_tray, TRAY_FALLBACK_MS)
-        # Logged with the tray: the log's first record brings in logging.handlers
-        # and the secret filter's patterns, which search need not wait for.
-        self.start_note = start_note
-        self.window.ready.connect(gc.enable)  # off while starting (see cli)
+        self.window.ready.connect(gc.enable)  # paused while the panel starts (see cli)
         self.window.ready.connect(self._tray_soon.start)
         self.window.first_painted.connect(self._tray_later.start)
         self.window.quit_requested.connect(self.quit)
