@@ -7,6 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from assistant.notes.service import FollowUpRow, commitment_followup, followup_rows, save_form
@@ -15,17 +16,6 @@ from assistant.ui.followups_page import FollowUpListModel, StateRole
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def new_id() -> str:
@@ -74,9 +64,13 @@ def test_the_model_passes_qt_model_tester(qtmodeltester: Any) -> None:
     model.set_rows([], now)
 
 
-def make(qtbot: Any, make_panel: Any, store: Store) -> tuple[Any, dict[str, str]]:
+@pytest.fixture
+def seeded(
+    qtbot: Any, make_panel: Any, store: Store, fake_clock: Any
+) -> tuple[Any, dict[str, str]]:
+    """A shown panel on a hand-moved clock, with the store's follow-ups seeded."""
     window = make_panel(show=False)
-    clock = FakeClock(window.state.clock())
+    clock = fake_clock(window.state.clock())
     window.state.clock = clock
     ids = seed(store, clock())
     window.show()
@@ -87,10 +81,8 @@ def make(qtbot: Any, make_panel: Any, store: Store) -> tuple[Any, dict[str, str]
     return window, ids
 
 
-def test_the_list_is_open_follow_ups_soonest_first(
-    qtbot: Any, make_panel: Any, store: Store
-) -> None:
-    window, ids = make(qtbot, make_panel, store)
+def test_the_list_is_open_follow_ups_soonest_first(qtbot: Any, seeded: Any) -> None:
+    window, ids = seeded
     qtbot.keyClick(window.search, Qt.Key.Key_3, CTRL)
     page = window.followups.page
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=20_000)
@@ -99,10 +91,8 @@ def test_the_list_is_open_follow_ups_soonest_first(
     assert window.focusWidget() is page.list
 
 
-def test_missed_follow_ups_are_announced_at_start(
-    qtbot: Any, make_panel: Any, store: Store
-) -> None:
-    window, _ids = make(qtbot, make_panel, store)
+def test_missed_follow_ups_are_announced_at_start(qtbot: Any, seeded: Any) -> None:
+    window, _ids = seeded
     qtbot.waitUntil(lambda: "due" in window.banner.messages, timeout=20_000)
     text = window.banner.text("due")
     assert text.startswith("1 follow-up(s) came due while the panel was closed")
@@ -110,9 +100,9 @@ def test_missed_follow_ups_are_announced_at_start(
 
 
 def test_a_follow_up_coming_due_notifies_through_the_tray_or_a_banner(
-    qtbot: Any, make_panel: Any, store: Store
+    qtbot: Any, seeded: Any
 ) -> None:
-    window, _ids = make(qtbot, make_panel, store)
+    window, _ids = seeded
     flow = window.followups
     qtbot.waitUntil(lambda: "due" in window.banner.messages, timeout=20_000)
     window.banner.remove("due")
@@ -137,8 +127,8 @@ def test_a_follow_up_coming_due_notifies_through_the_tray_or_a_banner(
     assert window.pages.current() == "followups"
 
 
-def test_done_and_snooze(qtbot: Any, make_panel: Any, store: Store, ui_paths: Any) -> None:
-    window, ids = make(qtbot, make_panel, store)
+def test_done_and_snooze(qtbot: Any, seeded: Any, ui_paths: Any) -> None:
+    window, ids = seeded
     flow = window.followups
     flow.show()
     page = flow.page
@@ -170,8 +160,8 @@ def test_done_and_snooze(qtbot: Any, make_panel: Any, store: Store, ui_paths: An
     assert rows[ids["soon"]].due_at == now + timedelta(hours=1)
 
 
-def test_enter_opens_the_record(qtbot: Any, make_panel: Any, store: Store) -> None:
-    window, ids = make(qtbot, make_panel, store)
+def test_enter_opens_the_record(qtbot: Any, seeded: Any) -> None:
+    window, ids = seeded
     flow = window.followups
     flow.show()
     page = flow.page
