@@ -1,4 +1,12 @@
-"""Shared fixtures: a data dir per test, a store built once and copied, sample records."""
+"""Shared fixtures: a data dir per test, a store built once and copied, sample records,
+and one real PostgreSQL server per session for team sync (tests/sync and the bundle's
+sync in tests/installer).
+
+The server is started by the tests themselves (assistant.sync.testing) and stopped
+after them. Without the PostgreSQL programs the tests fail, with the command that
+installs them: the setup script provides them, so a missing server is a broken setup,
+not a reason to skip.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +15,20 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from assistant.paths import Paths
 from assistant.store.db import Store, open_store
+
+if TYPE_CHECKING:
+    from assistant.sync.testing import PostgresServer
+
+AGENT = "agent"
+AGENT_PASSWORD = "correct horse 电池"
+CLERK = "clerk"
+CLERK_PASSWORD = "clerk-pass"
 
 
 @pytest.fixture(scope="session")
@@ -131,3 +147,43 @@ def cli(paths: Paths, capsysbinary: pytest.CaptureFixture[bytes]) -> Callable[..
         return Result(status, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    from assistant.sync.testing import PostgresMissing, PostgresServer
+
+    try:
+        server = PostgresServer.start()
+    except PostgresMissing as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        server.create_role(AGENT, AGENT_PASSWORD)
+        server.create_role(CLERK, CLERK_PASSWORD)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def server_db(pg_server: PostgresServer) -> Iterator[str]:
+    """A fresh database owned by the agent's role (so it may create the schema)."""
+    name = f"team_{uuid.uuid4().hex[:12]}"
+    pg_server.create_database(name, AGENT)
+    yield name
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def server_url(pg_server: PostgresServer, server_db: str) -> str:
+    return pg_server.url(AGENT, server_db)
+
+
+@pytest.fixture
+def agent_password() -> str:
+    return AGENT_PASSWORD
+
+
+@pytest.fixture
+def clerk_password() -> str:
+    return CLERK_PASSWORD

@@ -16,11 +16,11 @@ import shutil
 import subprocess
 import sys
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -30,8 +30,6 @@ pytestmark = [
 ]
 
 REPO = Path(__file__).resolve().parents[2]
-AGENT = "agent"
-AGENT_PASSWORD = "correct horse 电池"
 RECORD = {
     "id": "3f1c2a10-0000-4000-8000-000000000002",
     "status": "draft",
@@ -91,29 +89,7 @@ def _files(node: object) -> set[str]:
 
 
 # -- team sync: psycopg-binary, libpq and its OpenSSL, against a real PostgreSQL ----------------
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[Any]:
-    from assistant.sync.testing import PostgresMissing, PostgresServer
-
-    try:
-        server = PostgresServer.start()
-    except PostgresMissing as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
-        server.create_role(AGENT, AGENT_PASSWORD)
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def server_url(pg_server: Any) -> Iterator[str]:
-    name = f"team_{uuid.uuid4().hex[:12]}"
-    pg_server.create_database(name, AGENT)
-    yield pg_server.url(AGENT, name)
-    pg_server.drop_database(name)
+# (the server and the test's database come from tests/conftest.py)
 
 
 def server_calls(pg_server: Any, url: str) -> list[tuple[Any, ...]]:
@@ -143,20 +119,22 @@ def import_record(run_bundle: Any, tmp_path: Path, env: dict[str, str]) -> None:
 
 
 def test_a_sync_round_reaches_postgresql_through_psycopg(
-    run_bundle: Any, pg_server: Any, server_url: str, tmp_path: Path
+    run_bundle: Any, pg_server: Any, server_url: str, agent_password: str, tmp_path: Path
 ) -> None:
     env = no_keychain(tmp_path)
     login = run_bundle(
-        "sync", "--login", server_url, "--password-stdin", env=env, input=AGENT_PASSWORD + "\n"
+        "sync", "--login", server_url, "--password-stdin", env=env, input=agent_password + "\n"
     )
     assert login.returncode == 0, login.stderr
     assert "logged in" in login.stdout
     assert "no usable keychain" in login.stderr  # and so the password was kept nowhere
     import_record(run_bundle, tmp_path, env)
-    synced = run_bundle("sync", "--password-stdin", env=env, input=AGENT_PASSWORD + "\n")
+    synced = run_bundle("sync", "--password-stdin", env=env, input=agent_password + "\n")
     assert synced.returncode == 0, synced.stdout + synced.stderr
     assert "sent 1 record(s)" in synced.stdout
-    assert server_calls(pg_server, server_url) == [(RECORD["id"], RECORD["request"], AGENT)]
+    assert server_calls(pg_server, server_url) == [
+        (RECORD["id"], RECORD["request"], urlsplit(server_url).username)
+    ]
     wrong = run_bundle("sync", "--password-stdin", env=env, input="wrong\n")
     assert wrong.returncode != 0
     assert "Traceback" not in wrong.stderr
@@ -335,23 +313,30 @@ def keychain(tmp_path: Path) -> Iterator[tuple[FakeSecretService, dict[str, str]
 
 
 def test_the_password_goes_to_the_keychain_encrypted_and_comes_back(
-    run_bundle: Any, pg_server: Any, server_url: str, tmp_path: Path, keychain: Any
+    run_bundle: Any,
+    pg_server: Any,
+    server_url: str,
+    agent_password: str,
+    tmp_path: Path,
+    keychain: Any,
 ) -> None:
     service, env = keychain
     login = run_bundle(
-        "sync", "--login", server_url, "--password-stdin", env=env, input=AGENT_PASSWORD + "\n"
+        "sync", "--login", server_url, "--password-stdin", env=env, input=agent_password + "\n"
     )
     assert login.returncode == 0, login.stderr
     assert "keychain" not in login.stderr
     [item] = service.items.values()
-    assert item["secret"] == AGENT_PASSWORD  # the bundle encrypted it with the session's key
+    assert item["secret"] == agent_password  # the bundle encrypted it with the session's key
     assert item["attributes"]["service"] == "agent-assist"
     assert "OpenSession" in service.calls
     import_record(run_bundle, tmp_path, env)
     synced = run_bundle("sync", env=env)  # the password comes from the keychain
     assert synced.returncode == 0, synced.stdout + synced.stderr
     assert "GetSecret" in service.calls
-    assert server_calls(pg_server, server_url) == [(RECORD["id"], RECORD["request"], AGENT)]
+    assert server_calls(pg_server, server_url) == [
+        (RECORD["id"], RECORD["request"], urlsplit(server_url).username)
+    ]
     logout = run_bundle("sync", "--logout", env=env)
     assert logout.returncode == 0, logout.stderr
     assert "removed from the keychain" in logout.stdout

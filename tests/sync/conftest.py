@@ -1,16 +1,10 @@
-"""Sync fixtures: one real PostgreSQL server per session, a fresh database per test.
-
-The server is started by the tests themselves (assistant.sync.testing) and
-stopped after them. Without the PostgreSQL programs the tests fail, with the
-command that installs them: the setup script provides them, so a missing
-server is a broken setup, not a reason to skip.
-"""
+"""Sync fixtures on top of the shared PostgreSQL server (tests/conftest.py): SQL on
+the test's database, the in-memory keychain, a scripted terminal, machines that sync."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,43 +21,10 @@ from assistant.sync.connection import ServerAddress, parse_server_url
 from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.service import RetryPolicy, SyncConfig, SyncResult, TeamSync
 from assistant.sync.state import state_file
-from assistant.sync.testing import PostgresMissing, PostgresServer
-
-AGENT = "agent"
-AGENT_PASSWORD = "correct horse 电池"
-CLERK = "clerk"
-CLERK_PASSWORD = "clerk-pass"
+from assistant.sync.testing import PostgresServer
 
 # Retries without the real waits: the tests make the failures happen on purpose.
 FAST_RETRY = RetryPolicy(attempts=5, first_delay_s=0.001, max_delay_s=0.01)
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PostgresServer]:
-    try:
-        server = PostgresServer.start()
-    except PostgresMissing as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
-        server.create_role(AGENT, AGENT_PASSWORD)
-        server.create_role(CLERK, CLERK_PASSWORD)
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def server_db(pg_server: PostgresServer) -> Iterator[str]:
-    """A fresh database owned by the agent's role (so it may create the schema)."""
-    name = f"team_{uuid.uuid4().hex[:12]}"
-    pg_server.create_database(name, AGENT)
-    yield name
-    pg_server.drop_database(name)
-
-
-@pytest.fixture
-def server_url(pg_server: PostgresServer, server_db: str) -> str:
-    return pg_server.url(AGENT, server_db)
 
 
 @pytest.fixture
@@ -110,14 +71,18 @@ def prompts(monkeypatch: pytest.MonkeyPatch, secrets: MemorySecretStore) -> Prom
 
 @pytest.fixture
 def logged_in(
-    paths: Paths, server_url: str, secrets: MemorySecretStore, prompts: Prompts
+    paths: Paths,
+    server_url: str,
+    agent_password: str,
+    secrets: MemorySecretStore,
+    prompts: Prompts,
 ) -> ServerAddress:
     """The test's data dir set up as after ``sync --login``."""
     address = parse_server_url(server_url)
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     settings = load_settings(paths.settings_file)
     save_settings(paths.settings_file, settings.with_changes(sync_url=address.url))
-    secrets.set(address.account, AGENT_PASSWORD)
+    secrets.set(address.account, agent_password)
     return address
 
 
@@ -159,12 +124,13 @@ def machine(
     tmp_path: Path,
     _template_store: Path,
     server_url: str,
+    agent_password: str,
     secrets: MemorySecretStore,
 ) -> Iterator[Callable[..., Machine]]:
     """Make machines ("a", "b", ...) that sync with the test's database."""
     made: list[Machine] = []
     address = parse_server_url(server_url)
-    secrets.set(address.account, AGENT_PASSWORD)
+    secrets.set(address.account, agent_password)
 
     def make(
         name: str = "a",
@@ -214,13 +180,3 @@ def pack_file(tmp_path: Path) -> Path:
     path = tmp_path / "team-acme.yaml"
     path.write_text(PACK_TEXT, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def agent_password() -> str:
-    return AGENT_PASSWORD
-
-
-@pytest.fixture
-def clerk_password() -> str:
-    return CLERK_PASSWORD
