@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields, replace
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from assistant.errors import UserError
@@ -48,17 +49,23 @@ class LevelClock(NamedTuple):
 
 # The domain brief gives L1 and L3; L2 and L4 are "set by the centre": these are
 # our starting points, which a centre overrides in settings.json.
-DEFAULT_LEVEL_CLOCKS: dict[str, LevelClock] = {
-    "L1": LevelClock("+30 business minutes", "+24 business hours"),
-    "L2": LevelClock("+1 business hour", "+48 business hours"),
-    "L3": LevelClock("+2 business hours", "+72 business hours"),
-    "L4": LevelClock("+1 business hour", "+5 business days"),
-}
+DEFAULT_LEVEL_CLOCKS: Mapping[str, LevelClock] = MappingProxyType(
+    {
+        "L1": LevelClock("+30 business minutes", "+24 business hours"),
+        "L2": LevelClock("+1 business hour", "+48 business hours"),
+        "L3": LevelClock("+2 business hours", "+72 business hours"),
+        "L4": LevelClock("+1 business hour", "+5 business days"),
+    }
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The agent's settings, as kept in the data dir's settings file."""
+class Settings(NamedTuple):
+    """The agent's settings, as kept in the data dir's settings file.
+
+    Read-only, mappings included: ``with_changes`` makes a changed copy. (A named
+    tuple rather than a dataclass: the panel reads its settings before its first
+    paint, and building a dataclass costs more than a millisecond there.)
+    """
 
     agent_name: str = ""
     agent_id: str = ""
@@ -67,16 +74,16 @@ class Settings:
     language: str = ""  # UI language; empty follows the system locale
     required_fields: tuple[str, ...] = DEFAULT_REQUIRED_FIELDS
     dispositions: tuple[str, ...] = DEFAULT_DISPOSITIONS
-    level_clocks: dict[str, LevelClock] = field(default_factory=lambda: dict(DEFAULT_LEVEL_CLOCKS))
+    level_clocks: Mapping[str, LevelClock] = DEFAULT_LEVEL_CLOCKS
     dock_edge: str = "right"
     panel_width: int = 360
     screen: str = ""
     sync_url: str = ""
     backup_days: int = 7
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = MappingProxyType({})  # keys this version does not know
 
     def with_changes(self, **changes: Any) -> Settings:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 _TUPLE_FIELDS = {"required_fields", "dispositions"}
@@ -102,7 +109,7 @@ def load_settings(path: Path) -> Settings:
 def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
     defaults = Settings()
     values: dict[str, Any] = {}
-    known = {f.name for f in fields(Settings)} - {"extra"}
+    known = set(Settings._fields) - {"extra"}
     for name, value in raw.items():
         if name not in known:
             continue
@@ -141,10 +148,9 @@ def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file."""
-    data = asdict(settings)
+    data = settings._asdict()
     data["level_clocks"] = {level: c._asdict() for level, c in settings.level_clocks.items()}
-    extra = data.pop("extra")
-    data.update(extra)
+    data.update(data.pop("extra"))
     for name in _TUPLE_FIELDS:
         data[name] = list(data[name])
     import tempfile  # only when writing: it imports random and shutil
