@@ -9,7 +9,6 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QFrame,
     QGridLayout,
     QLabel,
@@ -255,16 +254,13 @@ def make_actions(
 
 
 def bind_buttons(
-    actions: Mapping[str, QAction], buttons: Mapping[str, tuple[QAbstractButton, str]]
+    actions: Mapping[str, QAction], buttons: Mapping[str, tuple[QToolButton, str]]
 ) -> None:
     """Give each button its action (so the tooltip shows the keys) and a short text."""
     for name, (button, text) in buttons.items():
         action = actions[name]
         action.setIconText(text)
-        if isinstance(button, QToolButton):
-            button.setDefaultAction(action)
-            button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setDefaultAction(action)
 
 
 class CheatSheet(QScrollArea):

@@ -11,8 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QTabBar, QWidget
 
-from assistant.ui.actions import ACTIONS, tooltip
-
 # Tab index of each page; the export page shows under the follow-ups tab.
 TABS = {"playbook": 0, "notes": 1, "followups": 2, "export": 2}
 _TAB_ACTIONS = ("show_playbook", "show_notes", "show_followups")
@@ -30,11 +28,8 @@ class PanelPages(QObject):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        specs = {spec.name: spec for spec in ACTIONS}
-        texts = (self.tr("Playbook"), self.tr("Notes"), self.tr("Follow-ups"))
-        for index, (text, action) in enumerate(zip(texts, _TAB_ACTIONS, strict=True)):
+        for text in (self.tr("Playbook"), self.tr("Notes"), self.tr("Follow-ups")):
             self.tabs.addTab(text)
-            self.tabs.setTabToolTip(index, tooltip(specs[action]))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(playbook)
@@ -50,6 +45,14 @@ class PanelPages(QObject):
         row.addStretch(1)
         row.addWidget(right)
         return row
+
+    def show_keys(self) -> None:
+        """Each tab's tooltip, with its keys (set with the panel's actions)."""
+        from assistant.ui.actions import ACTIONS, tooltip
+
+        specs = {spec.name: spec for spec in ACTIONS}
+        for index, action in enumerate(_TAB_ACTIONS):
+            self.tabs.setTabToolTip(index, tooltip(specs[action]))
 
     def register(self, name: str, maker: Callable[[], QWidget]) -> None:
         self._makers[name] = maker

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 MARGIN = 12
 SPACING = 8
@@ -33,6 +33,14 @@ def set_state(widget: QWidget, name: str, value: object) -> None:
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def flat_button(button: QToolButton, text: str) -> None:
+    """A tool button in the panel's look: flat until hovered, never taking the focus
+    from the search line."""
+    button.setText(text)
+    button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def is_dark(palette: QPalette) -> bool:

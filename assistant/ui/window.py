@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from assistant.playbooks.model import CATEGORIES, EMOTION_STAGES, Entry
 from assistant.settings import Settings
 from assistant.ui import style
-from assistant.ui.actions import ShortcutGuard, bind_buttons, make_actions
 from assistant.ui.banner import Banner
 from assistant.ui.browse_page import BrowsePage
 from assistant.ui.call_marks import InCallDelegate
@@ -45,6 +44,9 @@ from assistant.ui.state import PanelState
 from assistant.ui.wording import wordings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from assistant.ui.actions import ShortcutGuard
     from assistant.ui.fill_form import FillForm
     from assistant.ui.team_sync import PanelSync
 
@@ -81,11 +83,12 @@ class MainWindow(QWidget):
         self._build()
         self.followups = FollowUpFlow(self, self.notes)
         self.copying = CopyFlow(self)
-        self.actions_by_name = make_actions(self, self._handlers())
-        self._connect_buttons()
+        # The actions (every key, and the tooltips that name them) come a moment after
+        # the first paint, once the first results are on screen, or when asked for.
+        self._actions: dict[str, QAction] | None = None
+        self._shortcut_guard: ShortcutGuard | None = None
+        self._actions_soon = soon(self, self._make_actions, 100)
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
-        self.shortcut_guard = ShortcutGuard(self)
-        self.shortcut_guard.watch(self.search)
         state.library_loaded.connect(self._library_loaded)
         state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
         state.notice.connect(lambda text: self.show_status(text, error=True))
@@ -176,6 +179,8 @@ class MainWindow(QWidget):
         outer.addWidget(self.pages.stack, 1)
         outer.addWidget(self.status)
         self.setMinimumWidth(260)
+        for button, text in self._buttons().values():
+            style.flat_button(button, text)
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         return {
@@ -199,18 +204,46 @@ class MainWindow(QWidget):
             **self.followups.handlers(),
         }
 
-    def _connect_buttons(self) -> None:
-        bind_buttons(
-            self.actions_by_name,
-            {
-                "copy": (self.copy_button, self.tr("Copy")),
-                "fill_in": (self.fill_button, self.tr("Fill in…")),
-                "favourite": (self.star_button, "☆"),
-                "next_wording": (self.next_button, self.tr("Next wording")),
-                "cheat_sheet": (self.help_button, "?"),
-                "settings": (self.settings_button, "⚙"),
-            },
-        )
+    def _buttons(self) -> dict[str, tuple[QToolButton, str]]:
+        """Each button by the name of its action, with its short text."""
+        return {
+            "copy": (self.copy_button, self.tr("Copy")),
+            "fill_in": (self.fill_button, self.tr("Fill in…")),
+            "favourite": (self.star_button, "☆"),
+            "next_wording": (self.next_button, self.tr("Next wording")),
+            "cheat_sheet": (self.help_button, "?"),
+            "settings": (self.settings_button, "⚙"),
+        }
+
+    @property
+    def actions_by_name(self) -> dict[str, QAction]:
+        self._make_actions()
+        assert self._actions is not None
+        return self._actions
+
+    @property
+    def shortcut_guard(self) -> ShortcutGuard:
+        """Lets the panel's keys win over the fields' own; made with the actions."""
+        self._make_actions()
+        assert self._shortcut_guard is not None
+        return self._shortcut_guard
+
+    @property
+    def keys_ready(self) -> bool:
+        """Whether the panel's keyboard shortcuts are registered."""
+        return self._actions is not None
+
+    def _make_actions(self) -> None:
+        if self._actions is not None:
+            return
+        from assistant.ui.actions import ShortcutGuard, bind_buttons, make_actions
+
+        self._actions = make_actions(self, self._handlers())
+        bind_buttons(self._actions, self._buttons())
+        self.pages.show_keys()
+        self._shortcut_guard = ShortcutGuard(self)
+        self._shortcut_guard.watch(self.search)
+        self._show_selection_state()
 
     def _restyle(self) -> None:
         palette = QApplication.palette()
@@ -243,6 +276,7 @@ class MainWindow(QWidget):
         if self.state.library is None:
             self.state.load_library()
         self._check_ready()
+        self._actions_soon.start()
         self._settle_later.start()
         self._sync_soon.start()
 
@@ -336,12 +370,22 @@ class MainWindow(QWidget):
         if entry is not None and self.notes.used(entry.id):
             used = self.tr("✓ used in this call")
             self.preview.meta.setText(f"{self.preview.meta.text()} · {used}")
+        self._show_selection_state()
+
+    def _show_selection_state(self) -> None:
+        """The star and whether Copy and Fill in work, on the actions once they exist
+        (their buttons follow them), on the buttons until then."""
         row = self.browse.current_row()
-        starred = row is not None and row.favourite
-        self.actions_by_name["favourite"].setIconText("★" if starred else "☆")
-        copyable = entry is not None and entry.category != "taboo"
-        self.actions_by_name["copy"].setEnabled(copyable)
-        self.actions_by_name["fill_in"].setEnabled(copyable)
+        star = "★" if row is not None and row.favourite else "☆"
+        copyable = row is not None and row.entry.category != "taboo"
+        if self._actions is None:
+            self.star_button.setText(star)
+            self.copy_button.setEnabled(copyable)
+            self.fill_button.setEnabled(copyable)
+        else:
+            self._actions["favourite"].setIconText(star)
+            self._actions["copy"].setEnabled(copyable)
+            self._actions["fill_in"].setEnabled(copyable)
 
     def current_wording(self) -> int:
         return self._wording

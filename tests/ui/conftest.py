@@ -148,6 +148,7 @@ def make_panel(
             window.show()
             if wait_ready:
                 qtbot.waitUntil(lambda: window.is_ready, timeout=30_000)
+                qtbot.waitUntil(lambda: window.keys_ready)  # a moment after ready
         return window
 
     yield make

@@ -34,6 +34,7 @@ def first_paint(self, event):
         seen["imported"] = sorted(m for m in heavy if m in sys.modules)
         seen["library_loaded"] = self.state.library is not None
         seen["status"] = self.status.text()
+        seen["keys_ready"] = self.keys_ready
         print(json.dumps(seen), flush=True)
     original(self, event)
 
@@ -99,6 +100,7 @@ def test_nothing_heavy_is_imported_before_the_first_paint(ui_paths: Paths) -> No
     # The window paints first, in its loading state; the playbook arrives after.
     assert seen["library_loaded"] is False
     assert seen["status"] == "Loading playbook…"
+    assert seen["keys_ready"] is False  # the shortcuts come after the first results
 
 
 LATE_IMPORT = """
@@ -141,6 +143,25 @@ def test_the_panel_shows_a_loading_state_and_keeps_what_was_typed(
     qtbot.waitUntil(lambda: window.is_ready, timeout=30_000)
     assert window.current_entry().id == "t.sla"
     assert "phrasing" in window.status.text()
+
+
+def test_the_keys_come_a_moment_after_the_first_paint_and_the_buttons_look_right_before(
+    qtbot: Any, make_panel: Any
+) -> None:
+    window = make_panel(show=True, wait_ready=False)
+    assert not window.keys_ready
+    assert [b.text() for b in (window.help_button, window.settings_button)] == ["?", "⚙"]
+    assert not window.copy_button.isEnabled()  # nothing to copy while the playbook loads
+    qtbot.waitUntil(lambda: window.is_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: window.keys_ready)  # on their own, nothing asked for them
+    assert window.copy_button.isEnabled()
+    assert window.star_button.text() == "☆"
+    assert "(F1)" in window.help_button.toolTip()
+    assert window.pages.tabs.tabToolTip(1) == "Show the call notes (Ctrl+2)"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.search, Qt.Key.Key_F1)
+    assert window.stack.currentWidget() is window.cheat_sheet
 
 
 def test_favourites_and_usage_come_from_the_store_off_the_ui_thread(
