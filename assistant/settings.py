@@ -115,7 +115,7 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
             continue
         expected = getattr(defaults, name)
         if name == "level_clocks":
-            values[name] = _level_clocks(value, path)
+            values[name] = MappingProxyType(_level_clocks(value, path))
         elif name in _TUPLE_FIELDS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise UserError(f"{path}: {name}: must be a list of strings")
@@ -126,7 +126,7 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
         else:
             values[name] = value
     extra = {k: v for k, v in raw.items() if k not in known}
-    return Settings(**values, extra=extra)
+    return Settings(**values, extra=MappingProxyType(extra))
 
 
 def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:

@@ -53,6 +53,19 @@ def test_centre_overrides(tmp_path: Path) -> None:
     assert settings.level_clocks["L1"] == Settings().level_clocks["L1"]
 
 
+def test_settings_change_only_through_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"future_option": 1, "level_clocks": {}}), encoding="utf-8")
+    for settings in (load_settings(path), Settings()):
+        with pytest.raises(TypeError):
+            settings.extra["future_option"] = 2  # type: ignore[index]
+        with pytest.raises(TypeError):
+            settings.level_clocks["L1"] = LevelClock("+1 business day", "+2 business days")  # type: ignore[index]
+        changed = settings.with_changes(agent_name="王芳")
+        assert (changed.agent_name, settings.agent_name) == ("王芳", "")
+    assert load_settings(path).extra == {"future_option": 1}
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
