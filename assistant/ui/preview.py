@@ -125,6 +125,7 @@ class Preview(QScrollArea):
     ) -> None:
         self.body.setVisible(entry is not None)
         if entry is None:
+            self._refit.start()  # nothing to scroll: no scroll bar either
             return
         taboo = entry.category == "taboo"
         self.title.setText(entry.title)
@@ -161,6 +162,11 @@ class Preview(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
     def _fit(self) -> None:
+        if self.body.isHidden():
+            # No entry, nothing to scroll. A hidden body's resize reaches the scroll
+            # area only when it is shown again, so the old range goes by hand.
+            self.verticalScrollBar().setRange(0, 0)
+            return
         # Nested layouts cache height-for-width until their posted LayoutRequest
         # runs; drop the caches so the new text is measured now.
         self.body.ensurePolished()  # style-sheet fonts and margins of new cards

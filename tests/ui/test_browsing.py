@@ -124,6 +124,18 @@ def test_preview_shows_when_to_use(qtbot: Any, make_panel: Any, type_into: Any) 
     assert "Dissatisfied · Angry" in window.preview.meta.text()
 
 
+def test_an_empty_preview_has_no_scroll_bar(qtbot: Any, make_panel: Any, type_into: Any) -> None:
+    window = make_panel()
+    window.resize(window.width(), 460)  # short: the refund entry's preview scrolls
+    bar = window.preview.verticalScrollBar()
+    type_into(window.search, "退款")
+    qtbot.waitUntil(bar.isVisible)
+    window.search.clear()
+    type_into(window.search, "zzqx")
+    assert window.model.rowCount() == 0
+    qtbot.waitUntil(lambda: not bar.isVisible())
+
+
 def test_every_action_has_keys_in_its_tooltip_and_in_the_cheat_sheet(
     qtbot: Any, make_panel: Any
 ) -> None:

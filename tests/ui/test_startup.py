@@ -35,6 +35,7 @@ def first_paint(self, event):
         seen["library_loaded"] = self.state.library is not None
         seen["status"] = self.status.text()
         seen["keys_ready"] = self.keys_ready
+        seen["preview_scrolls"] = self.preview.verticalScrollBar().isVisible()
         print(json.dumps(seen), flush=True)
     original(self, event)
 
@@ -101,6 +102,7 @@ def test_nothing_heavy_is_imported_before_the_first_paint(ui_paths: Paths) -> No
     assert seen["library_loaded"] is False
     assert seen["status"] == "Loading playbook…"
     assert seen["keys_ready"] is False  # the shortcuts come after the first results
+    assert seen["preview_scrolls"] is False  # nothing to preview yet, nothing to scroll
 
 
 LATE_IMPORT = """
