@@ -6,9 +6,9 @@ side by side; a taboo entry is a warning for the agent, styled apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +36,22 @@ def _label(name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+class _BodyLayout(QVBoxLayout):
+    """The preview body's layout; it calls back each time it has laid the body out.
+
+    A layout rather than an event filter on the body: the first plain ``QEvent``
+    PySide6 hands to Python makes it build some sixty event classes, 5 ms of start-up.
+    """
+
+    def __init__(self, body: QWidget, laid_out: Callable[[], object]) -> None:
+        super().__init__(body)
+        self._laid_out = laid_out
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._laid_out()
+
+
 class Preview(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +61,12 @@ class Preview(QScrollArea):
         self.setWidgetResizable(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._refit = soon(self, self._fit)
+        self._new_texts = False
         body = self.body = QWidget()
         body.setObjectName("previewBody")
-        layout = QVBoxLayout(body)
+        # Laid out again (changed texts post a re-layout): measure again once it is done.
+        layout = _BodyLayout(body, self._refit.start)
         self._layouts: list[QLayout] = [layout]
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(style.SPACING)
@@ -100,8 +119,6 @@ class Preview(QScrollArea):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.setWidget(body)
-        self._refit = soon(self, self._fit)
-        body.installEventFilter(self)
         self.show_entry(None)
 
     def _card(self, heading: str) -> tuple[QFrame, QLabel]:
@@ -158,6 +175,7 @@ class Preview(QScrollArea):
         self.wording.setText(rich_text(entry, options[index], values or {}, accent))
         # Measured once the event loop is free: the texts just set post a re-layout
         # anyway, and an agent typing fast changes the entry many times a second.
+        self._new_texts = True
         self._refit.start()
         self.verticalScrollBar().setValue(0)
 
@@ -167,11 +185,14 @@ class Preview(QScrollArea):
             # area only when it is shown again, so the old range goes by hand.
             self.verticalScrollBar().setRange(0, 0)
             return
-        # Nested layouts cache height-for-width until their posted LayoutRequest
-        # runs; drop the caches so the new text is measured now.
         self.body.ensurePolished()  # style-sheet fonts and margins of new cards
-        for layout in self._layouts:
-            layout.invalidate()
+        if self._new_texts:
+            # Nested layouts cache height-for-width until their posted re-layout runs:
+            # drop the caches so new texts are measured now. Only for new texts: each
+            # invalidation posts a re-layout, which asks for another fit.
+            self._new_texts = False
+            for layout in self._layouts:
+                layout.invalidate()
         room = self.maximumViewportSize()
         width = room.width()
         height = self._height_for(width)
@@ -193,12 +214,6 @@ class Preview(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(120, 80)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.body and event.type() == QEvent.Type.LayoutRequest:
-            # The posted re-layout of changed labels: measure again once it is done.
-            self._refit.start()
-        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

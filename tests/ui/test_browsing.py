@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from assistant.ui.actions import ACTIONS, key_text
@@ -134,6 +134,33 @@ def test_an_empty_preview_has_no_scroll_bar(qtbot: Any, make_panel: Any, type_in
     type_into(window.search, "zzqx")
     assert window.model.rowCount() == 0
     qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+class LayoutRequests(QObject):
+    """Counts the re-layouts posted to a widget."""
+
+    def __init__(self, widget: Any) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_shown_preview_settles_and_the_panel_idles(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel()
+    window.resize(window.width(), 460)  # short: the refund entry's preview scrolls
+    type_into(window.search, "退款")
+    qtbot.waitUntil(window.preview.verticalScrollBar().isVisible)
+    qtbot.wait(200)  # laid out, measured, sized
+    relayouts = LayoutRequests(window.preview.body)
+    qtbot.wait(300)
+    assert relayouts.count == 0
 
 
 def test_every_action_has_keys_in_its_tooltip_and_in_the_cheat_sheet(
