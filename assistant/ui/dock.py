@@ -1,11 +1,14 @@
 """Keeps the panel docked: places it, follows screen changes, remembers edge, width
-and screen in the settings (saved a moment after the agent stops resizing)."""
+and screen in the settings (saved a moment after the agent stops resizing).
+
+The panel tells it when it is shown or resized: no event filter, which would cost
+start-up time (see ``PaletteWatch`` in window.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QTimer
+from PySide6.QtCore import QMargins, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -35,7 +38,6 @@ class Dock(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._remember_width)
         self._replace = soon(self, self.place)
-        window.installEventFilter(self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenRemoved.connect(self._screen_removed)
@@ -106,16 +108,17 @@ class Dock(QObject):
         self._set(self._get().with_changes(screen=following.name()))
         self.place()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and not self._placing:
-            if event.type() == QEvent.Type.Resize and self.window.isVisible():
-                self._save_timer.start()
-            elif event.type() == QEvent.Type.Show:
-                handle = self.window.windowHandle()
-                if handle is not None and handle is not self._handle:
-                    self._handle = handle
-                    handle.screenChanged.connect(self._moved_to)
-        return False
+    def shown(self) -> None:
+        """The window was shown: follow its native window from screen to screen."""
+        handle = self.window.windowHandle()
+        if not self._placing and handle is not None and handle is not self._handle:
+            self._handle = handle
+            handle.screenChanged.connect(self._moved_to)
+
+    def resized(self) -> None:
+        """The window was resized: by the agent, unless the dock is placing it."""
+        if not self._placing and self.window.isVisible():
+            self._save_timer.start()
 
     def _moved_to(self, screen: QScreen | None) -> None:
         """The agent (or the window manager) moved the panel to another screen."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -53,6 +53,25 @@ if TYPE_CHECKING:
 WINDOW_FLAGS = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
 
 
+class PaletteWatch(QObject):
+    """Calls back when the desktop's palette changes (light or dark, say).
+
+    An event filter on the panel installed after the first paint, rather than the
+    panel handling ``event()`` itself: the first plain ``QEvent`` PySide6 hands to
+    Python makes it build some sixty event classes, 5 ms of start-up.
+    """
+
+    def __init__(self, window: QWidget, changed: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._changed = changed
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._changed()
+        return False
+
+
 class MainWindow(QWidget):
     first_painted = Signal()
     ready = Signal()  # painted, playbook loaded, current query answered
@@ -83,11 +102,13 @@ class MainWindow(QWidget):
         self._build()
         self.followups = FollowUpFlow(self, self.notes)
         self.copying = CopyFlow(self)
-        # The actions (every key, and the tooltips that name them) come a moment after
-        # the first paint, once the first results are on screen, or when asked for.
+        # The actions (every key, and the tooltips that name them) and the palette watch
+        # come a moment after the first paint, once the first results are on screen
+        # (the actions sooner if asked for).
         self._actions: dict[str, QAction] | None = None
         self._shortcut_guard: ShortcutGuard | None = None
-        self._actions_soon = soon(self, self._make_actions, 100)
+        self.palette_watch: PaletteWatch | None = None
+        self._wire_up_soon = soon(self, self._wire_up, 100)
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
         state.library_loaded.connect(self._library_loaded)
         state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
@@ -253,18 +274,17 @@ class MainWindow(QWidget):
             if self.model.rowCount():
                 self._selection_changed()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            # The desktop switched between light and dark: restyle once it settled.
-            self._restyle_soon.start()
-        return super().event(event)
-
     # -- start-up ----------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.dock.shown()
         if self.pages.current() == "playbook" and self.stack.currentWidget() is self.splitter:
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.dock.resized()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -276,9 +296,16 @@ class MainWindow(QWidget):
         if self.state.library is None:
             self.state.load_library()
         self._check_ready()
-        self._actions_soon.start()
+        self._wire_up_soon.start()
         self._settle_later.start()
         self._sync_soon.start()
+
+    def _wire_up(self) -> None:
+        self._make_actions()
+        # Light or dark: the desktop may switch; restyle once it settled. The first
+        # restyle catches a switch made while the panel was starting.
+        self.palette_watch = PaletteWatch(self, self._restyle_soon.start)
+        self._restyle_soon.start()
 
     def _settle(self) -> None:
         self.followups.start()

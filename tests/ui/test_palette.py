@@ -33,6 +33,7 @@ def test_colours_come_from_the_palette() -> None:
 
 def test_a_switch_to_dark_restyles_the_panel(qtbot: Any, make_panel: Any, request: Any) -> None:
     window = make_panel()
+    qtbot.waitUntil(lambda: window.palette_watch is not None)  # a moment after start
     before = window.styleSheet()
     light = QApplication.palette()
     request.addfinalizer(lambda: QApplication.setPalette(light))
