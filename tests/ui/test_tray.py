@@ -66,6 +66,8 @@ def test_garbage_collection_resumes_once_search_works(
         panel.window.show()
         qtbot.waitUntil(lambda: panel.window.is_ready, timeout=30_000)
         assert gc.isenabled()
+        assert gc.get_freeze_count() > 10_000  # what starting made is never walked again
     finally:
         gc.enable()
+        gc.unfreeze()
         panel.close()
