@@ -39,8 +39,8 @@ def _label(name: str = "", wrap: bool = True) -> QLabel:
 class _BodyLayout(QVBoxLayout):
     """The preview body's layout; it calls back each time it has laid the body out.
 
-    A layout rather than an event filter on the body: the first plain ``QEvent``
-    PySide6 hands to Python makes it build some sixty event classes, 5 ms of start-up.
+    Not an event filter on the body, which would cost start-up time (see
+    ``PaletteWatch`` in window.py).
     """
 
     def __init__(self, body: QWidget, laid_out: Callable[[], object]) -> None:
