@@ -17,7 +17,16 @@ from typing import Literal
 
 from assistant.workcalendar import WorkCalendar
 
-__all__ = ["ACCEPTED_FORMS", "DateSpec", "DateSpecError", "parse_spec", "render_due", "resolve"]
+__all__ = [
+    "ACCEPTED_FORMS",
+    "DateSpec",
+    "DateSpecError",
+    "day_word_beside",
+    "drop_preposition",
+    "parse_spec",
+    "render_due",
+    "resolve",
+]
 
 ACCEPTED_FORMS = (
     "+2h, +30m, +1d, +2 business hours, +30 business minutes, "
@@ -30,6 +39,13 @@ _MAX_DAYS = 3660
 _MAX_MINUTES = _MAX_DAYS * 24 * 60
 _MAX_BUSINESS_DAYS = 2500
 _MAX_BUSINESS_MINUTES = 366 * 24 * 60
+
+# The least time a promise leaves the agent. A spec that names a time of day
+# ("today 17:30") said too close to it, or after it, cannot be kept: the promise
+# moves to the next quarter hour past this lead (or the next opening). An offset
+# ("+10 business minutes") is kept as written, but never shorter than the offset lead.
+CLOCK_LEAD = timedelta(minutes=30)
+OFFSET_LEAD = timedelta(minutes=10)
 
 
 class DateSpecError(ValueError):
@@ -233,13 +249,28 @@ def parse_spec(text: str) -> DateSpec:
 def resolve(spec: DateSpec | str, now: datetime, calendar: WorkCalendar) -> datetime:
     """When ``spec`` falls due, counted from ``now``, in the calendar's zone.
 
-    The result is never before ``now`` (to the minute) and is always a working day
-    within office hours; closing time itself counts ("by 18:00 today").
+    The result is always a working day within office hours (closing time itself
+    counts: "by 18:00 today") and leaves the agent at least ``OFFSET_LEAD``, or
+    ``CLOCK_LEAD`` for a spec that names a time of day.
     """
     if isinstance(spec, str):
         spec = parse_spec(spec)
     # Promises are made to the minute; seconds would only make the deadline odd.
     base = calendar.to_local(now).replace(second=0, microsecond=0)
+    due = _due(spec, base, calendar)
+    if spec.at is None:
+        earliest = base + OFFSET_LEAD
+        return due if due >= earliest else calendar.clamp(earliest)
+    earliest = base + CLOCK_LEAD
+    if due >= earliest:
+        return due
+    # "today 17:30" said at 17:45 (or at 17:20) cannot be kept: a quarter hour past
+    # the lead instead, or the next opening when that is after closing time.
+    rounded = earliest + timedelta(minutes=-earliest.minute % 15)
+    return calendar.clamp(rounded)
+
+
+def _due(spec: DateSpec, base: datetime, calendar: WorkCalendar) -> datetime:
     if spec.kind == "elapsed":
         # Elapsed time is physical time: add in UTC so a DST change is not skipped.
         target = calendar.to_local(base.astimezone(UTC) + timedelta(minutes=spec.amount))
@@ -341,3 +372,35 @@ def render_due(due: datetime, now: datetime, language: str) -> str:
     if 0 <= ahead < len(rel):
         return f"{rel[ahead]}（{date_text} {weekday}）{clock}"
     return f"{date_text}（{weekday}）{clock}"
+
+
+# Words that name a day. Beside a date placeholder they say the day twice, since the
+# placeholder renders its own (今天（12月4日 周五）…), or say the wrong day once the
+# promise has moved to the next opening.
+_DAY_WORD_BEFORE = re.compile(
+    r"(今天|今日|明天|明日|后天|後天|当天|當天|本周|本週|下周|下週"
+    r"|\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)))\s*$",
+    re.IGNORECASE,
+)
+_DAY_WORD_AFTER = re.compile(
+    r"^\s*(今天|今日|明天|明日|后天|後天|\b(?:today|tomorrow|tonight)\b)", re.IGNORECASE
+)
+
+
+def day_word_beside(before: str, after: str) -> str | None:
+    """The day word that ends ``before`` or starts ``after``, the text on either side of
+    a date placeholder; None when there is none."""
+    m = _DAY_WORD_BEFORE.search(before) or _DAY_WORD_AFTER.search(after)
+    return m.group(1) if m else None
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|at)\s+$", re.IGNORECASE)
+
+
+def drop_preposition(before: str, said: str) -> str:
+    """``before`` without a trailing "on"/"at" when the date ``said`` starts with today
+    or tomorrow: "call you back on {at}" reads "call you back tomorrow, …" then, and
+    "… on Monday 7 December at 10:00" otherwise."""
+    if said.startswith(_EN_REL):
+        return _PREPOSITION_BEFORE.sub("", before)
+    return before

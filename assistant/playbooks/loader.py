@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from assistant.playbooks.dates import DateSpecError, parse_spec
+from assistant.playbooks.dates import DateSpecError, day_word_beside, parse_spec
 from assistant.playbooks.model import (
     BUILTIN_PLACEHOLDERS,
     CATEGORIES,
@@ -28,7 +28,7 @@ from assistant.playbooks.model import (
     Placeholder,
     Problem,
 )
-from assistant.playbooks.template import TemplateSyntaxError, placeholder_names
+from assistant.playbooks.template import TemplateSyntaxError, parse, placeholder_names
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
@@ -236,6 +236,11 @@ def _entry(node: yaml.Node, header: _Header, shared: dict[str, Placeholder], sou
             f"placeholder {{{undefined[0]}}} is used but not defined"
             + (f" (also {', '.join(undefined[1:])})" if len(undefined) > 1 else ""),
         )
+    dated = {n for n, p in defined.items() if p.kind == "date"}
+    for key, value in [("body", body)] + [("alternatives", a) for a in alternatives]:
+        clash = _day_word_clash(value, dated)
+        if clash:
+            raise _Invalid(where(key), f"{key}: {clash}")
     return Entry(
         id=entry_id,
         title=text("title", required=True),
@@ -255,6 +260,23 @@ def _entry(node: yaml.Node, header: _Header, shared: dict[str, Placeholder], sou
         source=source,
         line=line,
     )
+
+
+def _day_word_clash(text: str, dated: set[str]) -> str:
+    """A day word written beside a date placeholder, which renders its own day."""
+    parts = parse(text)
+    for i, part in enumerate(parts):
+        if not isinstance(part, tuple) or part[0] not in dated:
+            continue
+        before = parts[i - 1] if i > 0 and isinstance(parts[i - 1], str) else ""
+        after = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], str) else ""
+        word = day_word_beside(str(before), str(after))
+        if word:
+            return (
+                f"{word!r} beside {{{part[0]}}} says the day twice: the date placeholder "
+                "already says which day (today, tomorrow or a date); remove the word"
+            )
+    return ""
 
 
 def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None, list[Problem]]:

@@ -112,7 +112,11 @@ def render(
     A value may be text, or a datetime for a date placeholder (the agent moved the
     computed time); a date placeholder with no value renders its spec from ``now``.
     """
-    from assistant.playbooks.dates import render_due, resolve  # not needed to show a wording
+    from assistant.playbooks.dates import (  # not needed to show a wording
+        drop_preposition,
+        render_due,
+        resolve,
+    )
 
     text = entry.body if body is None else body
     filled: list[str] = []
@@ -138,6 +142,8 @@ def render(
         if isinstance(value, datetime):
             dues[name] = value
             value = render_due(value, now, entry.language)
+            if filled:
+                filled[-1] = drop_preposition(filled[-1], value)
         filled.append(value)
     if missing:
         raise MissingValues(missing)
