@@ -80,13 +80,16 @@ class Settings(NamedTuple):
     screen: str = ""
     sync_url: str = ""
     backup_days: int = 7
+    # The languages phrases are shown in, first choice first; empty: the ``language``
+    # setting, else the interface language (see ``phrase_languages``).
+    phrase_languages: tuple[str, ...] = ()
     extra: Mapping[str, Any] = MappingProxyType({})  # keys this version does not know
 
     def with_changes(self, **changes: Any) -> Settings:
         return self._replace(**changes)
 
 
-_TUPLE_FIELDS = {"required_fields", "dispositions"}
+_TUPLE_FIELDS = {"required_fields", "dispositions", "phrase_languages"}
 
 
 def load_settings(path: Path) -> Settings:
@@ -120,6 +123,8 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise UserError(f"{path}: {name}: must be a list of strings")
             values[name] = tuple(value)
+            if name == "phrase_languages":
+                _check_languages(value, path)
         elif isinstance(expected, bool) or not isinstance(value, type(expected)):
             kind = "a whole number" if isinstance(expected, int) else "text"
             raise UserError(f"{path}: {name}: must be {kind}")
@@ -127,6 +132,37 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
             values[name] = value
     extra = {k: v for k, v in raw.items() if k not in known}
     return Settings(**values, extra=MappingProxyType(extra))
+
+
+_PHRASE_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+
+def _check_languages(value: list[str], path: Path) -> None:
+    for language in value:
+        if language not in _PHRASE_LANGUAGES:
+            raise UserError(
+                f"{path}: phrase_languages: {language!r} is not one of "
+                + ", ".join(_PHRASE_LANGUAGES)
+            )
+
+
+def phrase_languages(settings: Settings, interface_language: str = "") -> tuple[str, ...]:
+    """The languages to show phrases in, first choice first: the setting, else the
+    ``language`` setting, else the interface language; the other languages follow."""
+    chosen = list(settings.phrase_languages)
+    if not chosen:
+        first = _pack_language(settings.language) or _pack_language(interface_language)
+        chosen = [first] if first else []
+    return tuple(dict.fromkeys([*chosen, *_PHRASE_LANGUAGES]))
+
+
+def _pack_language(name: str) -> str:
+    """zh_CN, zh-TW, en-GB...: the pack language it reads in, or ""."""
+    lang = name.strip().replace("_", "-").lower()
+    if lang.startswith("zh"):
+        traditional = any(tag in lang for tag in ("hant", "-tw", "-hk", "-mo"))
+        return "zh-Hant" if traditional else "zh-Hans"
+    return "en" if lang == "en" or lang.startswith("en-") else ""
 
 
 def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:

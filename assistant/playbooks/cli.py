@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -107,9 +108,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    paths, _ = _context(args)
+    from assistant.settings import phrase_languages
+
+    paths, settings = _context(args)
     library = open_library(paths)
-    hits = library.search(args.query, max(1, args.limit))
+    system = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    hits = library.search(args.query, max(1, args.limit), None, phrase_languages(settings, system))
     if args.json:
         rows = [
             {

@@ -22,6 +22,7 @@ __all__ = [
     "DateSpec",
     "DateSpecError",
     "day_word_beside",
+    "day_words",
     "drop_preposition",
     "parse_spec",
     "render_due",
@@ -404,3 +405,25 @@ def drop_preposition(before: str, said: str) -> str:
     if said.startswith(_EN_REL):
         return _PREPOSITION_BEFORE.sub("", before)
     return before
+
+
+# The words an agent types for the day a promise falls on, in every pack language.
+_TODAY = ("今天", "今日", "today")
+_TOMORROW = ("明天", "明日", "tomorrow")
+_DAY_AFTER = ("后天", "後天", "day after tomorrow")
+_THIS_WEEK = ("本周", "这周", "本週", "這週", "this week")
+_NEXT_WEEK = ("下周", "下週", "next week")
+
+
+def day_words(spec: DateSpec) -> tuple[str, ...]:
+    """The words for the day ``spec`` usually falls on (said on a working morning), so
+    that a search for 明天 or tomorrow finds the promises made for tomorrow."""
+    if spec.kind in ("elapsed", "business_minutes"):
+        return _TODAY if spec.amount < 8 * 60 else _TOMORROW
+    if spec.kind == "weekday":
+        return _NEXT_WEEK
+    if spec.kind == "days":
+        return (_TODAY, _TOMORROW, _DAY_AFTER)[spec.amount] if spec.amount < 3 else _THIS_WEEK
+    if spec.amount <= 1:  # business days
+        return _TOMORROW
+    return _THIS_WEEK if spec.amount < 5 else _NEXT_WEEK

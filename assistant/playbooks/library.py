@@ -34,7 +34,7 @@ from assistant import __version__
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
 from assistant.playbooks.search import Hit, SearchContext, SearchIndex, StringTable
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 CACHE_NAME = "playbook.cache"
 _MAGIC = b"AApb%04d" % CACHE_FORMAT
 _START = struct.Struct("<8sQ")  # magic, length of the marshal header
@@ -45,6 +45,8 @@ _READ_ON_DEMAND = frozenset({4, 5, 6})
 _RACY_NS = 2_000_000_000
 
 Source = tuple[Path, Origin]
+# Hits asked of the index per row shown: an intent may be found in each language.
+_LANGUAGE_ROWS = 3
 
 
 class EntryTable(Sequence[Entry]):
@@ -55,7 +57,7 @@ class EntryTable(Sequence[Entry]):
     Entry ``i`` is ``marshal`` data at ``data[offsets[i]:offsets[i + 1]]``.
     """
 
-    __slots__ = ("_data", "_made", "_offsets", "categories", "ids")
+    __slots__ = ("_data", "_made", "_offsets", "categories", "ids", "intents", "languages")
 
     def __init__(
         self,
@@ -63,11 +65,17 @@ class EntryTable(Sequence[Entry]):
         categories: Sequence[str],
         data: bytes | memoryview | _FileRange,
         offsets: Sequence[int],
+        intents: Sequence[str],
+        languages: Sequence[str],
     ):
-        if len(offsets) != len(ids) + 1 or len(categories) != len(ids):
+        if len(offsets) != len(ids) + 1 or not (
+            len(categories) == len(intents) == len(languages) == len(ids)
+        ):
             raise ValueError("entry table: lengths differ")
         self.ids = ids
         self.categories = categories
+        self.intents = intents
+        self.languages = languages
         self._data = data
         self._offsets = offsets
         self._made: dict[int, Entry] = {}
@@ -90,6 +98,8 @@ class EntryTable(Sequence[Entry]):
                 self.categories[start:stop],
                 self._data,
                 self._offsets[start : stop + 1],
+                self.intents[start:stop],
+                self.languages[start:stop],
             )
         if index < 0:
             index += len(self)
@@ -105,7 +115,15 @@ class EntryTable(Sequence[Entry]):
 class Library:
     """The loaded playbook: its packs, entries, problems and search index."""
 
-    __slots__ = ("_positions", "entries", "from_cache", "index", "packs", "problems")
+    __slots__ = (
+        "_intents",
+        "_positions",
+        "entries",
+        "from_cache",
+        "index",
+        "packs",
+        "problems",
+    )
 
     def __init__(
         self,
@@ -122,18 +140,87 @@ class Library:
         self.index = index
         self.from_cache = from_cache
         self._positions: dict[str, int] | None = None
+        self._intents: dict[str, list[int]] | None = None
 
     def search(
-        self, query: str, limit: int = 50, context: SearchContext | None = None
+        self,
+        query: str,
+        limit: int = 50,
+        context: SearchContext | None = None,
+        languages: Sequence[str] = (),
     ) -> list[Hit]:
-        return self.index.search(query, limit, context)
+        """The best ``limit`` phrases for ``query``, one row per intent.
 
-    def get(self, entry_id: str) -> Entry | None:
+        Every language of an intent is searched ("refund" finds 原路退款); the row
+        shows the intent in the first of ``languages`` that has it, else as found.
+        """
+        hits = self.index.search(query, limit * _LANGUAGE_ROWS, context)
+        rows: list[Hit] = []
+        seen: set[str] = set()
+        for hit in hits:
+            intent = self.intent_of(hit.entry_id)
+            if intent in seen:
+                continue
+            seen.add(intent)
+            position = self._wording_position(intent, languages)
+            if position is None or self._id_at(position) == hit.entry_id:
+                rows.append(hit)
+            else:
+                rows.append(Hit.of(self.entries[position], hit.score, "title"))
+            if len(rows) >= limit:
+                break
+        return rows
+
+    def intent_of(self, entry_id: str) -> str:
+        position = self._position(entry_id)
+        if position is None:
+            return entry_id
+        intents = getattr(self.entries, "intents", None)
+        return intents[position] if intents is not None else self.entries[position].intent_key
+
+    def same_intent(self, entry_id: str) -> list[Entry]:
+        """The entries that say what ``entry_id`` says, in every language, pack order."""
+        positions = self._intent_table().get(self.intent_of(entry_id), [])
+        return [self.entries[i] for i in positions]
+
+    def wording_entry(self, intent: str, languages: Sequence[str]) -> Entry | None:
+        """The intent's entry in the first of ``languages`` that has it."""
+        position = self._wording_position(intent, languages)
+        return None if position is None else self.entries[position]
+
+    def _wording_position(self, intent: str, languages: Sequence[str]) -> int | None:
+        positions = self._intent_table().get(intent, [])
+        have = getattr(self.entries, "languages", None)
+        for language in languages:
+            for i in positions:
+                if (have[i] if have is not None else self.entries[i].language) == language:
+                    return i
+        return None
+
+    def _id_at(self, position: int) -> str:
+        ids = getattr(self.entries, "ids", None)
+        return ids[position] if ids is not None else self.entries[position].id
+
+    def _intent_table(self) -> dict[str, list[int]]:
+        if self._intents is None:
+            intents = getattr(self.entries, "intents", None)
+            if intents is None:
+                intents = [e.intent_key for e in self.entries]
+            table: dict[str, list[int]] = {}
+            for position, intent in enumerate(intents):
+                table.setdefault(intent, []).append(position)
+            self._intents = table
+        return self._intents
+
+    def _position(self, entry_id: str) -> int | None:
         if self._positions is None:
             ids = self.entries.ids if isinstance(self.entries, EntryTable) else None
             ids = ids if ids is not None else [e.id for e in self.entries]
             self._positions = dict(zip(ids, range(len(ids)), strict=True))
-        position = self._positions.get(entry_id)
+        return self._positions.get(entry_id)
+
+    def get(self, entry_id: str) -> Entry | None:
+        position = self._position(entry_id)
         return None if position is None else self.entries[position]
 
     def jargon(self) -> list[Entry]:
@@ -259,7 +346,7 @@ def _entry_tuple(e: Entry) -> tuple[Any, ...]:
     return (
         e.id, e.title, e.category, e.body, e.tags, e.when_to_use, e.emotion_stages,
         e.customer_types, e.alternatives, e.term, e.plain, e.analogy, placeholders,
-        e.language, e.pack_id, e.source, e.line,
+        e.language, e.pack_id, e.source, e.line, e.intent, e.keywords,
     )  # fmt: skip
 
 
@@ -295,6 +382,8 @@ def _write_cache(
                 tuple(_pack_tuple(p) for p in library.packs),
                 # Interned, so marshal stores each category once and refers to it.
                 tuple(sys.intern(e.category) for e in library.entries),
+                tuple(e.intent_key for e in library.entries),
+                tuple(sys.intern(e.language) for e in library.entries),
                 tuple((p.file, p.line, p.entry_id, p.message) for p in library.problems),
                 index_header,
                 [len(a) for a in arrays],
@@ -380,8 +469,8 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
             return None
         at = _START.size + size
         (
-            app_version, written_ns, stamps, pack_rows, categories, problem_rows,
-            index_header, lengths,
+            app_version, written_ns, stamps, pack_rows, categories, intents, languages,
+            problem_rows, index_header, lengths,
         ) = marshal.loads(data[_START.size : at])  # fmt: skip
         if app_version != __version__ or not _unchanged(stamps, written_ns, sources):
             return None
@@ -396,7 +485,12 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
         file = _OpenFile(path)
         ids = StringTable(sections[2])
         entries = EntryTable(
-            ids, categories, _FileRange(file, *positions[0]), sections[1].cast("Q")
+            ids,
+            categories,
+            _FileRange(file, *positions[0]),
+            sections[1].cast("Q"),
+            intents,
+            languages,
         )
         index_arrays = [
             _FileRange(file, *positions[i]) if i in _READ_ON_DEMAND else sections[i]

@@ -9,13 +9,14 @@ rest of its pack still loads.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from assistant.playbooks.dates import DateSpecError, day_word_beside, parse_spec
+from assistant.playbooks.dates import DateSpecError, day_word_beside, day_words, parse_spec
 from assistant.playbooks.model import (
     BUILTIN_PLACEHOLDERS,
     CATEGORIES,
@@ -48,6 +49,7 @@ ENTRY_KEYS = {
     "plain",
     "analogy",
     "placeholders",
+    "intent",
 }
 PLACEHOLDER_KEYS = {"label", "default", "choices", "kind", "spec"}
 HEADER_KEYS = {"id", "name", "language", "version", "author"}
@@ -180,7 +182,35 @@ def _header(node: yaml.Node) -> _Header:
     )
 
 
-def _entry(node: yaml.Node, header: _Header, shared: dict[str, Placeholder], source: str) -> Entry:
+def _synonyms(node: yaml.Node) -> dict[str, tuple[str, ...]]:
+    """``synonyms:``: a tag, and the words agents say for it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word, (key, value) in _mapping(node, "synonyms").items():
+        what = f"synonyms of {word!r}"
+        words = (_text(value, what),) if isinstance(value, yaml.ScalarNode) else _texts(value, what)
+        if not word.strip() or not all(w.strip() for w in words):
+            raise _Invalid(_line(key), f"synonyms of {word!r}: empty word")
+        out[word.casefold()] = words
+    return out
+
+
+def _keywords(
+    tags: tuple[str, ...], placeholders: Iterable[Placeholder], synonyms: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    words = [w for tag in tags for w in synonyms.get(tag.casefold(), ())]
+    for p in placeholders:
+        if p.kind == "date" and p.spec:
+            words += day_words(parse_spec(p.spec))
+    return tuple(dict.fromkeys(w for w in words if w not in tags))
+
+
+def _entry(
+    node: yaml.Node,
+    header: _Header,
+    shared: dict[str, Placeholder],
+    source: str,
+    synonyms: dict[str, tuple[str, ...]],
+) -> Entry:
     fields = _mapping(node, "entry")
     line = _line(node)
     unknown = sorted(set(fields) - ENTRY_KEYS)
@@ -241,12 +271,17 @@ def _entry(node: yaml.Node, header: _Header, shared: dict[str, Placeholder], sou
         clash = _day_word_clash(value, dated)
         if clash:
             raise _Invalid(where(key), f"{key}: {clash}")
+    intent = text("intent")
+    if intent and not _ID.fullmatch(intent):
+        raise _Invalid(where("intent"), f"intent {intent!r}: letters, digits, . _ - only")
+    tags = texts("tags")
+    placeholders = tuple(defined[n] for n in dict.fromkeys(used) if n in defined)
     return Entry(
         id=entry_id,
         title=text("title", required=True),
         category=category,
         body=body,
-        tags=texts("tags"),
+        tags=tags,
         when_to_use=text("when_to_use"),
         emotion_stages=stages,
         customer_types=types,
@@ -254,11 +289,13 @@ def _entry(node: yaml.Node, header: _Header, shared: dict[str, Placeholder], sou
         term=text("term"),
         plain=text("plain"),
         analogy=text("analogy"),
-        placeholders=tuple(defined[n] for n in dict.fromkeys(used) if n in defined),
+        placeholders=placeholders,
         language=header.language,
         pack_id=header.id,
         source=source,
         line=line,
+        intent=intent,
+        keywords=_keywords(tags, placeholders, synonyms),
     )
 
 
@@ -294,7 +331,7 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
         return None, [Problem(source, 1, "", "the file is empty")]
     try:
         top = _mapping(root, "the pack")
-        for key in sorted(set(top) - {"pack", "placeholders", "entries"}):
+        for key in sorted(set(top) - {"pack", "placeholders", "synonyms", "entries"}):
             problems.append(Problem(source, _line(top[key][0]), "", f"unknown key {key!r}"))
         if "pack" not in top:
             raise _Invalid(1, "missing the 'pack:' header (id, name, language)")
@@ -302,6 +339,7 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
         shared = (
             _placeholders(top["placeholders"][1], "placeholders") if "placeholders" in top else {}
         )
+        synonyms = _synonyms(top["synonyms"][1]) if "synonyms" in top else {}
         entries_node = top["entries"][1] if "entries" in top else None
         if entries_node is None or _is_null(entries_node):
             raise _Invalid(1, "the pack has no 'entries:' list")
@@ -315,7 +353,7 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
     for node in entries_node.value:
         entry_id = _guess_id(node)
         try:
-            entry = _entry(node, header, shared, source)
+            entry = _entry(node, header, shared, source, synonyms)
         except _Invalid as exc:
             problems.append(Problem(source, exc.line, entry_id, exc.message))
             continue

@@ -80,6 +80,16 @@ class Entry(NamedTuple):
     pack_id: str = ""
     source: str = ""
     line: int = 0
+    # What the phrase is for, shared by its wordings in other languages (``intent:``
+    # in the pack); empty: the entry's own id.
+    intent: str = ""
+    # Words it is also found by, never shown: its pack's synonyms of its tags, and
+    # the day its dated promise falls on (明天, tomorrow...).
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def intent_key(self) -> str:
+        return self.intent or self.id
 
     def placeholder(self, name: str) -> Placeholder | None:
         for p in self.placeholders:

@@ -1083,7 +1083,7 @@ class SearchIndex:
         text = self._folded.get(key)
         if text is None:
             entry = self._entry(rank)
-            raw = "\n".join(entry.tags) if name == "tags" else getattr(entry, name)
+            raw = _raw_field(entry, name)
             text = fold(raw) if raw else ""
             if len(self._folded) >= 8192:
                 self._folded.clear()
@@ -1106,7 +1106,7 @@ class SearchIndex:
         # Most entries match as written (Simplified Chinese, plain English): look
         # at the raw text first and fold only when that finds nothing.
         for name in group:
-            raw = "\n".join(entry.tags) if name == "tags" else getattr(entry, name)
+            raw = _raw_field(entry, name)
             if raw and self._matches(
                 best_term, raw if best_term.han or pinyin else raw.lower(), pinyin
             ):
@@ -1125,6 +1125,13 @@ class SearchIndex:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _raw_field(entry: Entry, name: str) -> str:
+    if name == "tags":  # the words an entry is also found by count as its tags
+        return "\n".join((*entry.tags, *entry.keywords))
+    text: str = getattr(entry, name)
+    return text
 
 
 def _putter(found: dict[int, int]) -> Callable[[int, int], None]:

@@ -110,7 +110,7 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
         _collect(titles[index], keys, vocab, said, head=True)
         if entry.term:
             _collect(fold(entry.term), keys, vocab, said, head=True)
-        for tag in entry.tags:
+        for tag in (*entry.tags, *entry.keywords):
             _collect(fold(tag), keys, vocab, said, head=True)
         keys.update(_META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
         keys.update(_META + "t:" + t.replace("\n", " ") for t in entry.customer_types)

@@ -294,11 +294,20 @@ class PanelState(QObject):
         if self.library is None:
             return []
         limit = FILTERED_LIMIT if stage else RESULT_LIMIT
-        hits = self.library.search(query, limit, self.context(category, stage))
+        hits = self.library.search(
+            query, limit, self.context(category, stage), self.phrase_languages()
+        )
         if stage:
             hits = [h for h in hits if stage in h.entry.emotion_stages][:RESULT_LIMIT]
         favourites, usage = self.favourites, self.usage
         return [Row(h, h.entry_id in favourites, h.entry_id in usage) for h in hits]
+
+    def phrase_languages(self) -> tuple[str, ...]:
+        from PySide6.QtCore import QLocale
+
+        from assistant.settings import phrase_languages
+
+        return phrase_languages(self.settings, QLocale().name())
 
     # -- the agent's actions ---------------------------------------------------------
 
