@@ -560,9 +560,13 @@ class SearchIndex:
                 any_level |= mask
             candidates &= any_level
             if not candidates:
-                return []
+                break
 
-        tiers = self._tiers(terms, levels, candidates, limit)
+        tiers = self._tiers(terms, levels, candidates, limit) if candidates else []
+        if len(terms) > 1:
+            found = sum(mask.bit_count() for _, mask in tiers)
+            if found < limit:
+                tiers += _partial_tiers(levels, candidates)
         boost = self._boost(ctx)
         picked: list[tuple[float, int]] = []
         need = limit
@@ -1125,6 +1129,36 @@ class SearchIndex:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _partial_tiers(levels: list[list[tuple[int, int]]], whole: int) -> list[tuple[float, int]]:
+    """Entries that match some of the query's words, after those matching all of them
+    (``whole``): most words first, then most words in a head field (title, term,
+    tags). Scores are negative, below every entry that matches all the words."""
+    count = len(levels)
+    # at_least[c]: entries matching at least c words; in_head[c]: at least c in a head field.
+    at_least = [-1] + [0] * count
+    in_head = [-1] + [0] * count
+    for term in levels:
+        anywhere = head = 0
+        for level, mask in term:
+            anywhere |= mask
+            if level in _HEAD_LEVELS:
+                head |= mask
+        for c in range(count, 0, -1):
+            at_least[c] |= at_least[c - 1] & anywhere
+            in_head[c] |= in_head[c - 1] & head
+    tiers: list[tuple[float, int]] = []
+    placed = whole
+    for matched in range(count - 1, 0, -1):
+        tier = at_least[matched] & ~placed
+        for heads in range(matched, -1, -1):
+            mask = tier & in_head[heads]
+            if mask:
+                tiers.append((float(heads - 10 * (count - matched)), mask))
+                tier &= ~mask
+        placed |= at_least[matched]
+    return tiers
 
 
 def _raw_field(entry: Entry, name: str) -> str:
