@@ -36,6 +36,9 @@ def register(commands: Any) -> None:
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="one JSON array of hits")
+    search.add_argument(
+        "--explain", action="store_true", help="say why each row ranked where it did"
+    )
     search.set_defaults(run=run_search)
 
     render = sub.add_parser("render", help="fill in an entry and print it")
@@ -124,13 +127,19 @@ def run_search(args: argparse.Namespace) -> int:
                 "score": round(h.score, 4),
                 "field": h.field,
                 "body": h.entry.body,
+                **({"why": h.explain()} if args.explain else {}),
             }
             for h in hits
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for hit in hits:
-            print(f"{hit.entry.id}\t{hit.entry.title}")
+        for position, hit in enumerate(hits, 1):
+            if args.explain:
+                print(f"{position}. {hit.entry.id}\t{hit.entry.title}\tscore {hit.score:g}")
+                for line in hit.explain():
+                    print(f"     {line}")
+            else:
+                print(f"{hit.entry.id}\t{hit.entry.title}")
     return 0
 
 

@@ -166,7 +166,9 @@ class Library:
             if position is None or self._id_at(position) == hit.entry_id:
                 rows.append(hit)
             else:
-                rows.append(Hit.of(self.entries[position], hit.score, "title"))
+                row = Hit.of(self.entries[position], hit.score, "title")
+                row.via = hit
+                rows.append(row)
             if len(rows) >= limit:
                 break
         return rows

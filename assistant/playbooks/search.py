@@ -91,6 +91,18 @@ _L_PINYIN_HEAD = 4
 _L_PINYIN_TAIL = 3
 _L_TYPO_HEAD = 2
 _L_TYPO_TAIL = 1
+_LEVEL_WORDS = {
+    _L_EXACT: "the whole text",
+    _L_START: "the start",
+    _L_HEAD: "a word",
+    _L_HEAD_PREFIX: "a word's start",
+    _L_TAIL: "a word",
+    _L_TAIL_PREFIX: "a word's start",
+    _L_PINYIN_HEAD: "pinyin",
+    _L_PINYIN_TAIL: "pinyin",
+    _L_TYPO_HEAD: "a near spelling",
+    _L_TYPO_TAIL: "a near spelling",
+}
 _BANDS = {10: 8, 9: 8, 8: 8, 7: 8, 6: 6, 5: 6, 4: 4, 3: 4, 2: 2, 1: 2}
 
 _PREFIX_CAP = 24  # more words than this under a prefix: the prefix gets its own key
@@ -145,7 +157,7 @@ class Hit:
     returns up to a hundred hits and the panel shows a handful of them.
     """
 
-    __slots__ = ("_entry", "_field", "_index", "_query", "_rank", "score")
+    __slots__ = ("_entry", "_field", "_index", "_query", "_rank", "score", "via")
 
     def __init__(
         self,
@@ -160,6 +172,8 @@ class Hit:
         self._query = query  # the terms and their levels, to attribute the field
         self._entry: Entry | None = None
         self._field: str | None = None
+        # The hit in another language this row stands for (one row per intent).
+        self.via: Hit | None = None
 
     @classmethod
     def of(cls, entry: Entry, score: float = 0.0, field: str = "title") -> Hit:
@@ -167,6 +181,14 @@ class Hit:
         hit = cls(None, -1, score)
         hit._entry, hit._field = entry, field
         return hit
+
+    def explain(self, context: SearchContext | None = None) -> list[str]:
+        """Why this hit ranked where it did: each query word's best match, the bonuses."""
+        if self.via is not None:
+            return [f"found as {self.via.entry_id}", *self.via.explain(context)]
+        if self._index is None or self._query is None:
+            return [f"score {self.score:g}"]
+        return self._index._explain(self._rank, *self._query, context or _NO_CONTEXT)
 
     @property
     def entry(self) -> Entry:
@@ -1123,6 +1145,32 @@ class SearchIndex:
                 if self._matches(best_term, text, pinyin):
                     return name
         return first or group[0]
+
+    def _explain(
+        self,
+        rank: int,
+        terms: list[_Term],
+        levels: list[list[tuple[int, int]]],
+        ctx: SearchContext,
+    ) -> list[str]:
+        lines = []
+        bit = 1 << rank
+        for term, term_levels in zip(terms, levels, strict=True):
+            found = next(((lv, m) for lv, m in term_levels if m & bit), None)
+            if found is None:
+                lines.append(f"{term.text!r}: not in this entry")
+                continue
+            field = self._field_for(rank, [term], [[found]])
+            lines.append(f"{term.text!r}: {_LEVEL_WORDS[found[0]]} in {field} (+{found[0]})")
+        bonus = self._boost(ctx).personal.get(rank)
+        if bonus:
+            lines.append(f"starred or used before: +{bonus:.2f}")
+        entry = self._entry(rank)
+        if ctx.emotion_stage and ctx.emotion_stage in entry.emotion_stages:
+            lines.append(f"suits the {ctx.emotion_stage} stage: +{_STAGE}")
+        if ctx.customer_type and ctx.customer_type in entry.customer_types:
+            lines.append(f"suits a {ctx.customer_type} customer: +{_TYPE}")
+        return lines
 
     def _matches(self, term: _Term, text: str, pinyin: bool) -> bool:
         return self._pinyin_in(term, text) if pinyin else _text_level(term, text) > 0
