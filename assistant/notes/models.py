@@ -137,6 +137,17 @@ class TemplateUsage(Base):
     favourite: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class QueryPick(Base):
+    """A phrase the agent copied right after typing a query (search learns from it)."""
+
+    __tablename__ = "query_picks"
+
+    query: Mapped[str] = mapped_column(Text, primary_key=True)
+    intent: Mapped[str] = mapped_column(Text, primary_key=True)
+    pick_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_picked_at: Mapped[datetime | None] = mapped_column(UtcTime)
+
+
 class CallSyncState(Base):
     """A record's team-sync state; triggers in the store keep ``change_seq`` current.
 

@@ -155,7 +155,8 @@ class Library:
         shows the intent in the first of ``languages`` that has it, else as found.
         """
         hits = self.index.search(query, limit * _LANGUAGE_ROWS, context)
-        rows: list[Hit] = []
+        learned = context.learned if context is not None else {}
+        rows: list[tuple[float, Hit]] = []
         seen: set[str] = set()
         for hit in hits:
             intent = self.intent_of(hit.entry_id)
@@ -163,15 +164,16 @@ class Library:
                 continue
             seen.add(intent)
             position = self._wording_position(intent, languages)
-            if position is None or self._id_at(position) == hit.entry_id:
-                rows.append(hit)
-            else:
+            row = hit
+            if position is not None and self._id_at(position) != hit.entry_id:
                 row = Hit.of(self.entries[position], hit.score, "title")
                 row.via = hit
-                rows.append(row)
-            if len(rows) >= limit:
+            rows.append((hit.score + learned.get(intent, 0.0), row))
+            if len(rows) >= limit and not learned:
                 break
-        return rows
+        if learned:
+            rows.sort(key=lambda item: -item[0])  # stable: ties keep the index's order
+        return [row for _, row in rows[:limit]]
 
     def intent_of(self, entry_id: str) -> str:
         position = self._position(entry_id)

@@ -145,6 +145,9 @@ class SearchContext(NamedTuple):
     usage: Mapping[str, tuple[int, float]] = MappingProxyType({})
     category: str | None = None  # only entries of this category
     now: float | None = None  # for recency; None: time.time()
+    # intent -> bonus, learned from what the agent copied after this query (see
+    # playbooks.learning); applied per intent by Library.search.
+    learned: Mapping[str, float] = MappingProxyType({})
 
 
 _NO_CONTEXT = SearchContext()

@@ -12,9 +12,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.notes.models import TemplateUsage
+from assistant.notes.models import QueryPick, TemplateUsage
 
 Usage = dict[str, tuple[int, float]]
+# folded query -> intent -> how often the agent copied it after typing that query
+Picks = dict[str, dict[str, int]]
 
 
 def _row(session: Session, entry_id: str) -> TemplateUsage:
@@ -60,3 +62,23 @@ def load_usage(session: Session) -> tuple[frozenset[str], Usage]:
         if count:
             usage[entry_id] = (int(count), last_used.timestamp() if last_used else 0.0)
     return frozenset(favourites), usage
+
+
+def record_pick(session: Session, query: str, intent: str, now: datetime) -> None:
+    """The agent copied ``intent``'s phrase right after typing ``query`` (folded)."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"pick time {now.isoformat()} has no time zone")
+    row = session.get(QueryPick, (query, intent))
+    if row is None:
+        row = QueryPick(query=query, intent=intent, pick_count=0)
+        session.add(row)
+    row.pick_count = (row.pick_count or 0) + 1
+    row.last_picked_at = now
+
+
+def load_picks(session: Session) -> Picks:
+    picks: Picks = {}
+    rows = session.execute(select(QueryPick.query, QueryPick.intent, QueryPick.pick_count))
+    for query, intent, count in rows:
+        picks.setdefault(query, {})[intent] = int(count)
+    return picks

@@ -110,7 +110,7 @@ class CopyFlow(QObject):
             return False
         stamp = state.clock().strftime("%H:%M")
         window.show_status(self.tr("Copied · %1").replace("%1", stamp))
-        state.record_use(entry.id)
+        state.record_use(entry.id, window.search.text())
         window.copied.emit(entry.id, rendered.text, dict(rendered.dues))
         window.refresh(keep_selection=True)
         return True

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.playbooks.library import Library, Source
     from assistant.playbooks.model import Entry
     from assistant.store.db import RecoveryNotice, Store
+    from assistant.store.usage import Picks, Usage
     from assistant.workcalendar import WorkCalendar
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class PanelState(QObject):
         self.library: Library | None = None
         self.favourites: frozenset[str] = frozenset()
         self.usage: dict[str, tuple[int, float]] = {}
+        self.picks: dict[str, dict[str, int]] = {}  # query -> intent -> copies (learning)
         self.call_values: dict[str, str] = {}
         self._calendar: WorkCalendar | None = None
         # Touched only on the lane's thread (and by close() after the lane stopped).
@@ -194,24 +196,27 @@ class PanelState(QObject):
             essential=essential,
         )
 
-    def _read_usage(self) -> tuple[frozenset[str], dict[str, tuple[int, float]]] | None:
+    def _read_usage(self) -> tuple[frozenset[str], Usage, Picks] | None:
         store = self._open_store()
         if store is None:
             return None
-        from assistant.store.usage import load_usage
+        from assistant.store.usage import load_picks, load_usage
 
         with store.sessions.begin() as session:
-            return load_usage(session)
+            return (*load_usage(session), load_picks(session))
 
-    def _usage_ready(
-        self, loaded: tuple[frozenset[str], dict[str, tuple[int, float]]] | None
-    ) -> None:
+    def _usage_ready(self, loaded: tuple[frozenset[str], Usage, Picks] | None) -> None:
         if loaded is None:
             return
-        favourites, usage = loaded
+        favourites, usage, picks = loaded
         # Changes the agent made while the store was opening win over what it held.
         self.favourites = favourites | self.favourites
         self.usage = {**usage, **self.usage}
+        for key, intents in self.picks.items():
+            said = picks.setdefault(key, {})
+            for intent, count in intents.items():
+                said[intent] = said.get(intent, 0) + count
+        self.picks = picks
         self.usage_changed.emit()
 
     def _store_error(self, exc: BaseException) -> None:
@@ -294,9 +299,12 @@ class PanelState(QObject):
         if self.library is None:
             return []
         limit = FILTERED_LIMIT if stage else RESULT_LIMIT
-        hits = self.library.search(
-            query, limit, self.context(category, stage), self.phrase_languages()
-        )
+        context = self.context(category, stage)
+        if self.picks and query.strip():
+            from assistant.playbooks.learning import learned_bonus
+
+            context = context._replace(learned=learned_bonus(self.picks, query))
+        hits = self.library.search(query, limit, context, self.phrase_languages())
         if stage:
             hits = [h for h in hits if stage in h.entry.emotion_stages][:RESULT_LIMIT]
         favourites, usage = self.favourites, self.usage
@@ -317,11 +325,19 @@ class PanelState(QObject):
         self._write(lambda session: _set_favourite(session, entry_id, starred))
         return starred
 
-    def record_use(self, entry_id: str) -> None:
+    def record_use(self, entry_id: str, query: str = "") -> None:
+        """The agent copied ``entry_id``; ``query`` is what they had typed to find it."""
         now = self.clock()
         count = self.usage.get(entry_id, (0, 0.0))[0]
         self.usage = {**self.usage, entry_id: (count + 1, now.timestamp())}
         self._write(lambda session: _record_use(session, entry_id, now))
+        if query.strip() and self.library is not None:
+            from assistant.playbooks.learning import pick_key
+
+            key, intent = pick_key(query), self.library.intent_of(entry_id)
+            said = self.picks.setdefault(key, {})
+            said[intent] = said.get(intent, 0) + 1
+            self._write(lambda session: _record_pick(session, key, intent, now))
 
     def _write(self, action: Callable[[Any], None]) -> None:
         def job() -> None:
@@ -379,3 +395,9 @@ def _record_use(session: Any, entry_id: str, now: datetime) -> None:
     from assistant.store.usage import record_use
 
     record_use(session, entry_id, now)
+
+
+def _record_pick(session: Any, query: str, intent: str, now: datetime) -> None:
+    from assistant.store.usage import record_pick
+
+    record_pick(session, query, intent, now)

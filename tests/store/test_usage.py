@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from assistant.store.db import Store
-from assistant.store.usage import load_usage, record_use, set_favourite
+from assistant.store.usage import load_picks, load_usage, record_pick, record_use, set_favourite
 
 NOW = datetime(2024, 3, 15, 14, 0, tzinfo=timezone(timedelta(hours=8)))
 
@@ -64,3 +64,18 @@ def test_times_round_trip_across_zones(store: Store) -> None:
         record_use(session, "a", utc)
     with store.sessions.begin() as session:
         assert load_usage(session)[1]["a"] == (1, NOW.timestamp())
+
+
+def test_picks_are_counted_per_query_and_intent(store: Store) -> None:
+    with store.sessions.begin() as session:
+        assert load_picks(session) == {}
+        record_pick(session, "ts", "complaint.step1_accept_emotion", NOW)
+    with store.sessions.begin() as session:
+        record_pick(session, "ts", "complaint.step1_accept_emotion", NOW)
+        record_pick(session, "ts", "complaint.step2_clarify_facts", NOW)
+        record_pick(session, "退款", "jargon.refund_original_method", NOW)
+    with store.sessions.begin() as session:
+        assert load_picks(session) == {
+            "ts": {"complaint.step1_accept_emotion": 2, "complaint.step2_clarify_facts": 1},
+            "退款": {"jargon.refund_original_method": 1},
+        }
