@@ -6,7 +6,7 @@ side by side; a taboo entry is a warning for the agent, styled apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assistant.playbooks.model import Entry
 from assistant.ui import style
+from assistant.ui.i18n import LANGUAGES
 from assistant.ui.labels import category_label, stage_label
 from assistant.ui.soon import soon
 from assistant.ui.wording import rich_text, wordings
@@ -138,7 +139,11 @@ class Preview(QScrollArea):
         return frame, text
 
     def show_entry(
-        self, entry: Entry | None, wording_index: int = 0, values: Mapping[str, str] | None = None
+        self,
+        entry: Entry | None,
+        wording_index: int = 0,
+        values: Mapping[str, str] | None = None,
+        other_languages: Sequence[Entry] = (),
     ) -> None:
         self.body.setVisible(entry is not None)
         if entry is None:
@@ -161,18 +166,22 @@ class Preview(QScrollArea):
         self.warning_text.setText(entry.body)
         self.wording_frame.setVisible(not taboo)
         self.wording_heading.setVisible(not taboo)
-        options = wordings(entry)
+        options = wordings(entry, other_languages)
         index = wording_index % len(options)
+        shown, body = options[index]
         if len(options) > 1:
-            self.wording_heading.setText(
+            heading = (
                 self.tr("Wording %1 of %2 · Alt+→ next")
                 .replace("%1", str(index + 1))
                 .replace("%2", str(len(options)))
             )
         else:
-            self.wording_heading.setText(self.tr("Wording"))
+            heading = self.tr("Wording")
+        if shown is not entry:
+            heading += " · " + LANGUAGES.get(shown.language, shown.language)
+        self.wording_heading.setText(heading)
         accent = style.colours(self.palette()).accent.name()
-        self.wording.setText(rich_text(entry, options[index], values or {}, accent))
+        self.wording.setText(rich_text(shown, body, values or {}, accent))
         # Measured once the event loop is free: the texts just set post a re-layout
         # anyway, and an agent typing fast changes the entry many times a second.
         self._new_texts = True

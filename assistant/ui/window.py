@@ -94,6 +94,7 @@ class MainWindow(QWidget):
         self._painted = False
         self._ready = False
         self._wording = 0
+        self._shown_id: str | None = None
         self.setWindowTitle(self.tr("Agent Assist"))
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -379,21 +380,38 @@ class MainWindow(QWidget):
         row = self.browse.current_row()
         return row.entry if row is not None else None
 
-    def current_body(self) -> str:
+    def current_wording_of(self) -> tuple[Entry, str] | None:
+        """The wording shown (Alt+→ / Alt+← move through them) and the entry it is
+        of: the row's own, or the same phrase in another language."""
         entry = self.current_entry()
         if entry is None:
-            return ""
-        options = wordings(entry)
+            return None
+        options = wordings(entry, self._other_languages(entry))
         return options[self._wording % len(options)]
+
+    def current_body(self) -> str:
+        current = self.current_wording_of()
+        return current[1] if current is not None else ""
+
+    def _other_languages(self, entry: Entry) -> list[Entry]:
+        """The same intent in the agent's other phrase languages, in their order."""
+        library = self.state.library
+        if library is None:
+            return []
+        order = self.state.phrase_languages()
+        others = [e for e in library.same_intent(entry.id) if e.language != entry.language]
+        firsts = {e.language: e for e in reversed(others)}  # one per language, the first
+        return sorted(firsts.values(), key=lambda e: order.index(e.language))
 
     def _selection_changed(self) -> None:
         entry = self.current_entry()
-        if entry is None or entry.id != getattr(self, "_shown_id", None):
+        if entry is None or entry.id != self._shown_id:
             # Already said in this call: another wording first (repeating one annoys).
             count = len(wordings(entry)) if entry is not None else 1
             self._wording = self.notes.first_wording(entry.id, count) if entry else 0
         self._shown_id = entry.id if entry is not None else None
-        self.preview.show_entry(entry, self._wording, self.state.auto_values())
+        others = self._other_languages(entry) if entry is not None else []
+        self.preview.show_entry(entry, self._wording, self.state.auto_values(), others)
         if entry is not None and self.notes.used(entry.id):
             used = self.tr("✓ used in this call")
             self.preview.meta.setText(f"{self.preview.meta.text()} · {used}")
@@ -421,8 +439,9 @@ class MainWindow(QWidget):
         entry = self.current_entry()
         if entry is None or self.stack.currentWidget() is not self.splitter:
             return
-        self._wording = (self._wording + step) % len(wordings(entry))
-        self.preview.show_entry(entry, self._wording, self.state.auto_values())
+        others = self._other_languages(entry)
+        self._wording = (self._wording + step) % len(wordings(entry, others))
+        self.preview.show_entry(entry, self._wording, self.state.auto_values(), others)
 
     def toggle_favourite(self) -> None:
         entry = self.current_entry()
@@ -509,7 +528,9 @@ class MainWindow(QWidget):
     def copy_selected(self, force_form: bool = False) -> None:
         """Copy the selected wording, through the fill-in form when blanks are empty."""
         if self.pages.current() == "playbook" and self.stack.currentWidget() is self.splitter:
-            self.copying.copy(self.current_entry(), self.current_body(), force_form=force_form)
+            current = self.current_wording_of()
+            if current is not None:
+                self.copying.copy(*current, force_form=force_form)
 
     @property
     def form(self) -> FillForm:

@@ -6,7 +6,7 @@ the rest appear as ``〔label〕`` so the agent sees what the form will ask.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from assistant.playbooks.model import Entry
 from assistant.playbooks.template import TemplateSyntaxError, parse
@@ -19,9 +19,15 @@ Segment = tuple[str, bool]  # (text, is a blank still to fill)
 _AS_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br>"})
 
 
-def wordings(entry: Entry) -> tuple[str, ...]:
-    """The body and its alternatives, in the order one key cycles through them."""
-    return (entry.body, *entry.alternatives)
+Wording = tuple[Entry, str]  # the entry a wording belongs to, and the wording
+
+
+def wordings(entry: Entry, other_languages: Sequence[Entry] = ()) -> tuple[Wording, ...]:
+    """The body and its alternatives, then the main wording of the same intent in each
+    other language: the order Alt+→ cycles through them (Alt+← reaches the last
+    language from the first wording in one key)."""
+    own = tuple((entry, body) for body in (entry.body, *entry.alternatives))
+    return own + tuple((other, other.body) for other in other_languages)
 
 
 def blank_label(entry: Entry, name: str) -> str:
