@@ -201,7 +201,7 @@ def test_header(lang: str) -> None:
     assert header["language"] == lang
     for key in ("name", "version", "author"):
         assert is_text(header.get(key)), f"pack.{key} must be a non-empty string"
-    assert set(pack(lang)) <= {"pack", "placeholders", "entries"}
+    assert set(pack(lang)) <= {"pack", "synonyms", "placeholders", "entries"}
 
 
 # --------------------------------------------------------------------------- entries
@@ -497,3 +497,22 @@ def test_zh_hant_is_up_to_date_with_its_generator() -> None:
     source = (PACK_DIR / "zh-Hans.yaml").read_text(encoding="utf-8")
     current = (PACK_DIR / "zh-Hant.yaml").read_text(encoding="utf-8")
     assert module.convert(source) == current, "run: .venv/bin/python scripts/make_zh_hant.py"
+
+
+def test_every_entry_names_its_intent_shared_by_all_three_languages() -> None:
+    intents = {
+        lang: {e["id"].removeprefix(prefix): e.get("intent") for e in entries(lang)}
+        for lang, (_, _, prefix) in PACKS.items()
+    }
+    for lang, by_id in intents.items():
+        assert all(by_id.values()), f"{lang}: entries without an intent"
+        assert all(intent == rest for rest, intent in by_id.items()), lang
+    assert set(intents["zh-Hans"]) == set(intents["en"]) == set(intents["zh-Hant"])
+
+
+@pytest.mark.parametrize("lang", AUTHORED_LANGS)
+def test_synonyms_name_tags_the_pack_uses(lang: str) -> None:
+    synonyms = pack(lang)["synonyms"]
+    tags = {t.casefold() for e in entries(lang) for t in e.get("tags", ())}
+    assert len(synonyms) >= 15
+    assert not [word for word in synonyms if word.casefold() not in tags]

@@ -204,3 +204,53 @@ def test_mutated_packs_never_crash_and_always_give_file_line(text: str) -> None:
 def test_random_text_never_crashes_the_loader(text: str) -> None:
     pack, problems = load_pack_text(text, "x.yaml", "user")
     assert pack is not None or problems
+
+
+SYNONYMS = """\
+pack: {id: s, name: S, language: zh-Hans, version: "1"}
+synonyms:
+  主管: [找领导, 经理]
+  Abuse: swearing
+entries:
+  - id: s.supervisor
+    intent: deesc.supervisor
+    title: 客户要求找主管
+    category: de_escalation
+    body: 我来安排主管，{reply_by}之前主管给您回电话。
+    tags: [主管]
+    placeholders: {reply_by: {kind: date, spec: "tomorrow 10:00"}}
+  - id: s.abuse
+    title: Abusive language
+    category: de_escalation
+    body: I want to help, and I need us to keep this respectful.
+    tags: [abuse]
+"""
+
+
+def test_intent_and_synonyms_give_search_words_that_are_never_shown() -> None:
+    pack, problems = load_pack_text(SYNONYMS, "pack.yaml", "user")
+    assert not problems
+    assert pack is not None
+    supervisor, abuse = pack.entries
+    assert supervisor.intent_key == "deesc.supervisor"
+    assert abuse.intent_key == "s.abuse"  # no intent: its own id
+    assert supervisor.tags == ("主管",)
+    # The pack's synonyms of its tags, and the day its promise falls on.
+    assert supervisor.keywords[:2] == ("找领导", "经理")
+    assert {"明天", "tomorrow"} <= set(supervisor.keywords)
+    assert abuse.keywords == ("swearing",)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("    intent: deesc.supervisor", "    intent: 找 主管"),
+            "pack.yaml:7: s.supervisor: intent",
+        ),
+        (("  Abuse: swearing", "  Abuse: {a: b}"), "pack.yaml:4: -: synonyms of 'Abuse'"),
+    ],
+)
+def test_bad_intent_or_synonyms_name_the_line(change: tuple[str, str], expected: str) -> None:
+    _, problems = load_pack_text(SYNONYMS.replace(*change), "pack.yaml", "user")
+    assert any(str(p).startswith(expected) for p in problems), problems
