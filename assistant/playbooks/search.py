@@ -67,7 +67,7 @@ from assistant.playbooks.textfold import (
 
 __all__ = ["Hit", "SearchContext", "SearchIndex"]
 
-_FORMAT = 3
+_FORMAT = 4
 _ARRAYS = (3, 4, 5, 6, 7)  # payload positions of the byte arrays: order, keys, slots, blob, words
 _HEAD = 0
 _TAIL = 1

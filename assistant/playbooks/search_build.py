@@ -67,6 +67,20 @@ def _collect(
             keys.add(_EXACT + whole)
 
 
+def _spell(tag: str, keys: set[str], vocab: set[str]) -> None:
+    """A Chinese tag is also a word spelled in pinyin and in initials (投诉: "tousu",
+    "ts"): typing the word ranks the entries tagged with it above those where the
+    letters happen to match characters scattered over a title."""
+    pieces = atoms(tag)
+    if len(pieces) != 1 or not pieces[0][0] or not 2 <= len(pieces[0][1]) <= 6:
+        return
+    spoken = run_readings(pieces[0][1])
+    if all(spoken):
+        for word in ("".join(spoken), "".join(s[0] for s in spoken)):
+            keys.add(word)
+            vocab.add(word)
+
+
 def _append(postings: dict[str, list[int]], keys: set[str], rank: int) -> None:
     for key in keys:
         ranks = postings.get(key)
@@ -112,6 +126,7 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
             _collect(fold(entry.term), keys, vocab, said, head=True)
         for tag in (*entry.tags, *entry.keywords):
             _collect(fold(tag), keys, vocab, said, head=True)
+            _spell(fold(tag), keys, vocab)
         keys.update(_META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
         keys.update(_META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
         _append(head, keys, rank)
