@@ -67,7 +67,7 @@ from assistant.playbooks.textfold import (
 
 __all__ = ["Hit", "SearchContext", "SearchIndex"]
 
-_FORMAT = 4
+_FORMAT = 5
 _ARRAYS = (3, 4, 5, 6, 7)  # payload positions of the byte arrays: order, keys, slots, blob, words
 _HEAD = 0
 _TAIL = 1
@@ -800,6 +800,13 @@ class SearchIndex:
             out.append([("I", c) for c in atom])
         return out
 
+    def _syllable_unit(self, word: str) -> tuple[str, str] | None:
+        if word in self._sylset:
+            return ("F", word)
+        if len(word) == 1:
+            return ("I", word)
+        return ("P", word) if self._is_syllable_prefix(word) else None
+
     def _pinyin_masks(self, parses: list[list[tuple[str, str]]]) -> tuple[int, int]:
         head = tail = 0
         memo: dict[tuple[tuple[str, str], tuple[str, str]], tuple[int, int]] = {}
@@ -957,9 +964,16 @@ class SearchIndex:
             if len(whole) <= _MAX_PINYIN and all(
                 not t.han and t.text.isascii() and t.text.isalpha() for t in terms
             ):
-                head, tail = self._pinyin_masks(self._pinyin_parses(whole, initials=False))
-                extras[_L_HEAD_PREFIX * count] = head & candidates
-                extras[_L_TAIL_PREFIX * count] = tail & candidates
+                parses = self._pinyin_parses(whole, initials=False)
+                # Each word one syllable, a syllable's start or an initial: "t su", "ni hao".
+                units = [self._syllable_unit(t.text) for t in terms]
+                if all(units):
+                    parses.append([u for u in units if u])
+                head, tail = self._pinyin_masks(parses)
+                # Words typed apart that spell a Chinese phrase read as that phrase, as
+                # strongly as if each had matched a word.
+                extras[_L_HEAD * count] = head & candidates
+                extras[_L_TAIL * count] = tail & candidates
         if math.prod(map(len, levels)) > _MAX_COMBOS:
             levels = [_collapse(term) for term in levels]
         combos: dict[int, list[tuple[tuple[int, int], ...]]] = {}

@@ -126,11 +126,14 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
             _collect(fold(entry.term), keys, vocab, said, head=True)
         for tag in (*entry.tags, *entry.keywords):
             _collect(fold(tag), keys, vocab, said, head=True)
+        for tag in entry.tags:
             _spell(fold(tag), keys, vocab)
         keys.update(_META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
         keys.update(_META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
         _append(head, keys, rank)
         keys = set()
+        for word in entry.keywords:  # a synonym spelled out ranks below a tag spelled out
+            _spell(fold(word), keys, vocab)
         for text in (entry.plain, entry.when_to_use, entry.body):
             if text:
                 _collect(fold(text), keys, vocab, said, head=False)
