@@ -199,7 +199,7 @@ def test_card_numbers_are_masked_on_save_and_the_fields_named(
     form.set_text("notes", "卡号 4111 1111 1111 1111 待核实")
     result = saved(qtbot, panel, "Ctrl+S")
     assert result.masked == ("notes",)
-    assert form.values()["notes"] == "卡号 [card •••• 1111] 待核实"
+    assert form.values()["notes"] == "卡号 [•••• 1111] 待核实"
     assert "masked in Notes" in panel.notes.page.problem.text()
 
 
