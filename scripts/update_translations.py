@@ -17,6 +17,11 @@ them in Qt Linguist (``pyside6-linguist resources/i18n/agent-assist_zh_CN.ts``) 
 a text editor, then run this again to compile. English is the source language, so
 new English strings are filled in as they are, except plural forms (``%n``), which
 need their singular and plural written out.
+
+Also compiled and checked, never lupdated: the hand-kept
+``resources/i18n/qt-supplement_<zh_CN|zh_TW>.ts``, Qt's own strings (the file
+dialog's) that Qt's catalogue lacks (see ``assistant/ui/i18n.py``). Their sources
+are Qt's code: add a message by hand, with the context and source text Qt asks for.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ I18N = ROOT / "resources" / "i18n"
 CATALOGUE = "agent-assist"
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 SOURCE_LANGUAGE = "en"
+SUPPLEMENT = "qt-supplement"
+SUPPLEMENT_LANGUAGES = ("zh_CN", "zh_TW")
 
 # ``tr = QCoreApplication.translate`` followed by ``tr("context", "text")``: lupdate
 # reads a bare ``tr(`` as QObject.tr(source, disambiguation). Such calls are rewritten
@@ -46,6 +53,16 @@ _ALIAS = re.compile(r"^\s*(\w+)\s*=\s*QCoreApplication\.translate\s*$", re.MULTI
 
 def ts_path(language: str, folder: Path = I18N) -> Path:
     return folder / f"{CATALOGUE}_{language}.ts"
+
+
+def supplements(folder: Path = I18N) -> list[Path]:
+    """The hand-kept catalogues of Qt's own strings."""
+    return [folder / f"{SUPPLEMENT}_{language}.ts" for language in SUPPLEMENT_LANGUAGES]
+
+
+def committed() -> list[Path]:
+    """Every committed catalogue: the app's and the supplements."""
+    return [*(ts_path(language) for language in LANGUAGES), *supplements()]
 
 
 def tool(name: str) -> str:
@@ -200,9 +217,9 @@ def fresh_catalogues(workdir: Path) -> dict[str, Path]:
     return out
 
 
-def problems(catalogues: dict[str, Path]) -> list[str]:
+def problems(catalogues: list[Path]) -> list[str]:
     out = []
-    for path in catalogues.values():
+    for path in catalogues:
         messages = read_ts(path)
         for m in unattributed(messages):
             out.append(
@@ -220,13 +237,12 @@ def update() -> int:
         I18N.mkdir(parents=True, exist_ok=True)
         for language, path in fresh.items():
             shutil.copyfile(path, ts_path(language))
-    for language in LANGUAGES:
-        ts = ts_path(language)
+    for ts in committed():
         run_lrelease(ts, ts.with_suffix(".qm"))
         messages = read_ts(ts)
         missing = len(untranslated(messages))
         print(f"{ts.relative_to(ROOT)}: {len(messages)} strings, {missing} untranslated")
-    found = problems({language: ts_path(language) for language in LANGUAGES})
+    found = problems(committed())
     for line in found:
         print(f"  {line}")
     if found:
@@ -239,28 +255,32 @@ def stale(workdir: Path) -> list[str]:
     out = []
     fresh = fresh_catalogues(workdir)
     for language, path in fresh.items():
-        committed = ts_path(language)
-        if not committed.is_file():
-            out.append(f"{committed.name}: missing")
+        kept = ts_path(language)
+        if not kept.is_file():
+            out.append(f"{kept.name}: missing")
             continue
         want = {m.key for m in read_ts(path)}
-        have = {m.key for m in read_ts(committed)}
+        have = {m.key for m in read_ts(kept)}
         for key in sorted(want - have):
-            out.append(f"{committed.name}: not yet in the catalogue: [{key[0]}] {key[1]!r}")
+            out.append(f"{kept.name}: not yet in the catalogue: [{key[0]}] {key[1]!r}")
         for key in sorted(have - want):
-            out.append(f"{committed.name}: no longer in the code: [{key[0]}] {key[1]!r}")
-        qm = committed.with_suffix(".qm")
+            out.append(f"{kept.name}: no longer in the code: [{key[0]}] {key[1]!r}")
+    for ts in committed():
+        if not ts.is_file():
+            out.append(f"{ts.name}: missing")
+            continue
+        qm = ts.with_suffix(".qm")
         built = workdir / qm.name
-        run_lrelease(committed, built)
+        run_lrelease(ts, built)
         if not qm.is_file() or qm.read_bytes() != built.read_bytes():
-            out.append(f"{qm.name}: not compiled from {committed.name}")
+            out.append(f"{qm.name}: not compiled from {ts.name}")
     return out
 
 
 def check() -> int:
     with tempfile.TemporaryDirectory(prefix="agent-assist-i18n-") as tmp:
         found = stale(Path(tmp))
-    found += problems({language: ts_path(language) for language in LANGUAGES})
+    found += problems([ts for ts in committed() if ts.is_file()])
     for line in found:
         print(line)
     if found:

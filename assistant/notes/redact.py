@@ -6,8 +6,11 @@ drafts) runs text through ``mask_cards`` first, so the store, its WAL, drafts,
 exports and logs never see one.
 
 A card number here is 13-19 digits, written together or in groups separated by a
-space or a dash, that passes the Luhn check. It becomes ``[card •••• 1111]``: the
-last four digits stay, so the agent can still tell which card the customer meant.
+space or a dash, that passes the Luhn check. It becomes ``[•••• 1111]``: the last
+four digits stay, so the agent can still tell which card the customer meant. The
+marker has no words: records are read in Chinese and English interfaces alike (and
+exported, synced, read by supervisors), and four dots before four digits read as a
+masked card in either.
 Numbers that fail Luhn (order numbers, most phone numbers) are left alone, and so
 is an international phone number written with its leading ``+`` (E.164 allows at
 most 15 digits; a 16-19 digit run after a ``+`` is still masked).
@@ -20,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-MASK = "[card •••• {last4}]"
+MASK = "[•••• {last4}]"
 MIN_DIGITS, MAX_DIGITS = 13, 19
 E164_MAX_DIGITS = 15
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from assistant.notes.export import ExportCancelled
 from assistant.notes.service import Progress, export_to_file
 from assistant.ui import style
 from assistant.ui.background import BackgroundLane
+from assistant.ui.save_dialog import ask_save_path
 
 POLL_MS = 100
 
@@ -131,10 +131,9 @@ class ExportPage(QWidget):
             edit.setDisabled(on)
 
     def _ask_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self, self.tr("Export to CSV"), suggested, self.tr("CSV files (*.csv)")
         )
-        return Path(name) if name else None
 
     @property
     def running(self) -> bool:

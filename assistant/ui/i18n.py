@@ -7,6 +7,13 @@ is asked for comes down to one of the shipped catalogues,
 when PySide6 ships it, and ``QLocale.setDefault`` so dates and times the UI formats
 follow the same language. Installed once at start-up: changing the setting takes
 effect at the next start.
+
+Qt's catalogue lags behind Qt's code: the file dialog's "&Look in:" and "Files of
+&type:" gained their ``&`` after it was translated, and the file types of its detail
+view ("Folder") moved to a context it has no entries for; and its zh_CN file size
+column reads 体积 (volume). These are in a small hand-kept
+``resources/i18n/qt-supplement_<zh_CN|zh_TW>.ts``, installed after qtbase so that it
+wins where both answer.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from assistant.paths import resources_dir
 log = logging.getLogger(__name__)
 
 CATALOGUE = "agent-assist"
+QT_SUPPLEMENT = "qt-supplement"
 
 # Setting value -> native name, in the order the settings dialog offers them.
 # Native names are never translated: an agent must find their language in any UI.
@@ -150,7 +158,9 @@ def install_translations(
     installed = Translations(language, locale)
     suffix = _CATALOGUES[language]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for folder, name in ((qt_dir, "qtbase"), (str(translations_dir()), CATALOGUE)):
+    ours = str(translations_dir())
+    # Installed last, asked first: the supplement's answers win over qtbase's.
+    for folder, name in ((qt_dir, "qtbase"), (ours, QT_SUPPLEMENT), (ours, CATALOGUE)):
         path = Path(folder, f"{name}_{suffix}.qm")
         translator = QTranslator(app) if path.is_file() else None
         if translator is not None and translator.load(str(path)):

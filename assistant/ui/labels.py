@@ -136,6 +136,17 @@ CHOICE_LABELS: dict[str, str] = {
     "unresolved": QT_TRANSLATE_NOOP("labels", "Unresolved"),
 }
 
+# The built-in dispositions (settings.DEFAULT_DISPOSITIONS); the record keeps the code.
+DISPOSITION_LABELS: dict[str, str] = {
+    "info_provided": QT_TRANSLATE_NOOP("labels", "Information provided"),
+    "resolved_first_contact": QT_TRANSLATE_NOOP("labels", "Resolved on first contact"),
+    "callback_scheduled": QT_TRANSLATE_NOOP("labels", "Callback scheduled"),
+    "escalated": QT_TRANSLATE_NOOP("labels", "Escalated"),
+    "transferred": QT_TRANSLATE_NOOP("labels", "Transferred"),
+    "complaint_logged": QT_TRANSLATE_NOOP("labels", "Complaint logged"),
+    "no_action_needed": QT_TRANSLATE_NOOP("labels", "No action needed"),
+}
+
 
 def field_label(name: str) -> str:
     """The record field's display name; ``followups[0].owner`` reads as its last part."""
@@ -143,10 +154,9 @@ def field_label(name: str) -> str:
 
 
 def choice_label(value: str) -> str:
-    """A choice's display name: a stage, a channel, a resolution...; else the value,
-    underscores as spaces (a centre's own dispositions)."""
-    if value in STAGE_LABELS:
-        return stage_label(value)
-    if value in CHOICE_LABELS:
-        return label(CHOICE_LABELS, value)
+    """A choice's display name: a stage, a channel, a built-in disposition...; else
+    the value, underscores as spaces (a centre's own dispositions are its own words)."""
+    for table in (STAGE_LABELS, CHOICE_LABELS, DISPOSITION_LABELS):
+        if value in table:
+            return label(table, value)
     return value.replace("_", " ")

@@ -104,14 +104,27 @@ class SettingsDialog(QDialog):
         return holder
 
     def problem(self) -> str | None:
-        """What is wrong with the entered values, or None."""
+        """What is wrong with the entered values, naming the field; or None.
+
+        The calendar's own messages are English: the dialog says it in the panel's language.
+        """
         from assistant.workcalendar import OfficeHours, WorkCalendar
 
         settings = self.result_settings()
         try:
-            WorkCalendar(settings.country, OfficeHours.parse(settings.office_hours))
-        except ValueError as exc:
-            return str(exc)
+            hours = OfficeHours.parse(settings.office_hours)
+        except ValueError:
+            return self.tr(
+                "Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, "
+                "ending after they start."
+            )
+        try:
+            WorkCalendar(settings.country, hours)
+        except ValueError:
+            return self.tr(
+                "Country: the holiday calendar does not know %1; "
+                "use a country code such as CN, HK, TW or US."
+            ).replace("%1", settings.country)
         return None
 
     def accept(self) -> None:

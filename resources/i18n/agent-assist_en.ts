@@ -745,6 +745,14 @@
         <source>Applies after a restart: quit Agent Assist (Ctrl+Q) and open it again.</source>
         <translation>Applies after a restart: quit Agent Assist (Ctrl+Q) and open it again.</translation>
     </message>
+    <message>
+        <source>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</source>
+        <translation>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</translation>
+    </message>
+    <message>
+        <source>Country: the holiday calendar does not know %1; use a country code such as CN, HK, TW or US.</source>
+        <translation>Country: the holiday calendar does not know %1; use a country code such as CN, HK, TW or US.</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1243,6 +1251,34 @@
     <message>
         <source>Unresolved</source>
         <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>Information provided</source>
+        <translation>Information provided</translation>
+    </message>
+    <message>
+        <source>Resolved on first contact</source>
+        <translation>Resolved on first contact</translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation>Callback scheduled</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Complaint logged</source>
+        <translation>Complaint logged</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>No action needed</translation>
     </message>
 </context>
 </TS>

@@ -735,6 +735,14 @@
         <source>Applies after a restart: quit Agent Assist (Ctrl+Q) and open it again.</source>
         <translation>重启后生效：先退出坐席助手（Ctrl+Q），再重新打开。</translation>
     </message>
+    <message>
+        <source>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</source>
+        <translation>上班时间：请写成 HH:MM-HH:MM，如 09:00-18:00，结束要晚于开始。</translation>
+    </message>
+    <message>
+        <source>Country: the holiday calendar does not know %1; use a country code such as CN, HK, TW or US.</source>
+        <translation>国家/地区：节假日日历里没有 %1；请填写国家/地区代码，如 CN、HK、TW 或 US。</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1233,6 +1241,34 @@
     <message>
         <source>Unresolved</source>
         <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Information provided</source>
+        <translation>已提供信息</translation>
+    </message>
+    <message>
+        <source>Resolved on first contact</source>
+        <translation>首次联系即解决</translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation>已约定回电</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <source>Complaint logged</source>
+        <translation>已登记投诉</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>无需处理</translation>
     </message>
 </context>
 </TS>

@@ -735,6 +735,14 @@
         <source>Applies after a restart: quit Agent Assist (Ctrl+Q) and open it again.</source>
         <translation>重新啟動後生效：請先結束客服助手（Ctrl+Q），再重新開啟。</translation>
     </message>
+    <message>
+        <source>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</source>
+        <translation>上班時間：請寫成 HH:MM-HH:MM，例如 09:00-18:00，結束要晚於開始。</translation>
+    </message>
+    <message>
+        <source>Country: the holiday calendar does not know %1; use a country code such as CN, HK, TW or US.</source>
+        <translation>國家/地區：國定假日行事曆裡沒有 %1；請填寫國家/地區代碼，例如 CN、HK、TW 或 US。</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1233,6 +1241,34 @@
     <message>
         <source>Unresolved</source>
         <translation>未解決</translation>
+    </message>
+    <message>
+        <source>Information provided</source>
+        <translation>已提供資訊</translation>
+    </message>
+    <message>
+        <source>Resolved on first contact</source>
+        <translation>首次聯絡即解決</translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation>已約定回電</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升級</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已轉接</translation>
+    </message>
+    <message>
+        <source>Complaint logged</source>
+        <translation>已登記客訴</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>無需處理</translation>
     </message>
 </context>
 </TS>

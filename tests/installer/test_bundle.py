@@ -43,6 +43,7 @@ def test_the_panel_finds_its_translations_and_qts(run_bundle: Any, tmp_path: Pat
     assert line.startswith("agent-assist: ready; interface language zh-Hant,")
     assert "agent-assist_zh_TW.qm" in line
     assert "qtbase_zh_TW.qm" in line
+    assert "qt-supplement_zh_TW.qm" in line
 
 
 def test_playbook_search_finds_the_builtin_packs(run_bundle: Any) -> None:
@@ -93,6 +94,8 @@ def test_resources_land_where_paths_looks_for_them(bundle: Path) -> None:
         "agent-assist_en.qm",
         "agent-assist_zh_CN.qm",
         "agent-assist_zh_TW.qm",
+        "qt-supplement_zh_CN.qm",
+        "qt-supplement_zh_TW.qm",
     ]
     migrations = internal(bundle) / "assistant" / "store" / "migrations"
     assert (migrations / "env.py").is_file()

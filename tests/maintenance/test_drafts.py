@@ -25,10 +25,10 @@ def test_a_draft_is_kept_masked_and_found_again(paths: Paths) -> None:
     [draft] = load_drafts(paths)
     assert draft.key == KEY
     assert draft.values == {
-        "notes": "客户卡号 [card •••• 1111]，明天回电",
+        "notes": "客户卡号 [•••• 1111]，明天回电",
         "started_at": "2024-03-15T06:00:00+00:00",
     }
-    assert draft.followups == [{"plan": "核实 [card •••• 0005]", "owner": "王芳"}]
+    assert draft.followups == [{"plan": "核实 [•••• 0005]", "owner": "王芳"}]
     discard_draft(paths, KEY)
     assert load_drafts(paths) == []
 

@@ -102,7 +102,7 @@ def test_no_customer_text_reaches_the_log_on_any_path(
     assert "doctor: " in text
     assert "import stopped: UserError (exit 1)" in text
     assert "Traceback" in text
-    assert "cannot parse [card •••• 1111] for [number] / [e-mail]" in text
+    assert "cannot parse [•••• 1111] for [number] / [e-mail]" in text
 
 
 def test_the_log_lives_in_the_data_dir_and_moves_with_it(tmp_path: Path) -> None:
@@ -144,7 +144,7 @@ def test_the_log_rotates(paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
         ("at 2024-03-15 14:00:05", None),
         ("imported 1200 record(s)", None),
         ("write li.ming@example.com", "write [e-mail]"),
-        ("卡 5500-0000-0000-0004", "卡 [card •••• 0004]"),
+        ("卡 5500-0000-0000-0004", "卡 [•••• 0004]"),
     ],
 )
 def test_scrub_masks_numbers_and_addresses_but_keeps_ids_and_times(

@@ -34,16 +34,16 @@ FOLLOWUP_TEXT = [f.name for f in FOLLOWUP_FIELDS if f.kind == "text"]
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("4111 1111 1111 1111", "[card •••• 1111]"),
-        ("4111-1111-1111-1111", "[card •••• 1111]"),
-        ("4111111111111111", "[card •••• 1111]"),
-        ("3782 822463 10005", "[card •••• 0005]"),  # Amex 4-6-5
-        ("6212 3456 7890 1234 569", "[card •••• 4569]"),  # UnionPay, 19 digits
-        ("卡号4111111111111111请核实", "卡号[card •••• 1111]请核实"),
-        ("４１１１ １１１１ １１１１ １１１１", "[card •••• 1111]"),  # full-width, from an IME
-        ("card 4111 - 1111 - 1111 - 1111.", "card [card •••• 1111]."),
-        ("4111111111111111 123", "[card •••• 1111] 123"),  # card then CVV
-        ("+4111111111111111", "+[card •••• 1111]"),  # 16 digits is too long for E.164
+        ("4111 1111 1111 1111", "[•••• 1111]"),
+        ("4111-1111-1111-1111", "[•••• 1111]"),
+        ("4111111111111111", "[•••• 1111]"),
+        ("3782 822463 10005", "[•••• 0005]"),  # Amex 4-6-5
+        ("6212 3456 7890 1234 569", "[•••• 4569]"),  # UnionPay, 19 digits
+        ("卡号4111111111111111请核实", "卡号[•••• 1111]请核实"),
+        ("４１１１ １１１１ １１１１ １１１１", "[•••• 1111]"),  # full-width, from an IME
+        ("card 4111 - 1111 - 1111 - 1111.", "card [•••• 1111]."),
+        ("4111111111111111 123", "[•••• 1111] 123"),  # card then CVV
+        ("+4111111111111111", "+[•••• 1111]"),  # 16 digits is too long for E.164
     ],
 )
 def test_card_numbers_are_masked_to_their_last_four_digits(typed: str, expected: str) -> None:
@@ -84,8 +84,8 @@ def test_check_call_masks_every_text_and_list_field_and_names_them() -> None:
     assert checked.problems == []
     assert set(checked.masked) == {*CALL_TEXT, "tags"}
     for name in CALL_TEXT:
-        assert checked.values[name] == f"{name} [card •••• 1111]"
-    assert checked.values["tags"] == ["退款", "[card •••• 1111]"]
+        assert checked.values[name] == f"{name} [•••• 1111]"
+    assert checked.values["tags"] == ["退款", "[•••• 1111]"]
     # The tuple-returning form masks too.
     values, _ = coerce_call(raw)
     assert "4111" not in json.dumps(values, default=str).replace("•••• 1111", "")
@@ -94,7 +94,7 @@ def test_check_call_masks_every_text_and_list_field_and_names_them() -> None:
 def test_check_followup_masks_its_text_fields() -> None:
     raw = {"id": str(uuid.uuid4()), "plan": "回电 5500 0000 0000 0004", "owner": "王芳"}
     checked = check_followup(raw)
-    assert checked.values["plan"] == "回电 [card •••• 0004]"
+    assert checked.values["plan"] == "回电 [•••• 0004]"
     assert checked.masked == ("plan",)
 
 
@@ -111,11 +111,11 @@ def test_save_call_masks_what_the_form_sends_and_says_where(store: Store) -> Non
     followups = [{"id": str(uuid.uuid4()), "plan": "核实 378282246310005", "owner": "财务"}]
     with store.transaction() as session:
         saved = save_call(session, values, followups, now=NOW)
-        assert saved.values["notes"] == "客户报卡号 [card •••• 1111]"
+        assert saved.values["notes"] == "客户报卡号 [•••• 1111]"
     assert saved.masked == ("notes", "followups[0].plan")
     with store.transaction() as session:
         plain = save_call(session, {**values, "outcome": "6011 0009 9013 9424"}, None, now=NOW)
-        assert plain.values["outcome"] == "[card •••• 9424]"
+        assert plain.values["outcome"] == "[•••• 9424]"
     assert values["notes"] == "客户报卡号 4111 1111 1111 1111"  # the caller's dict is untouched
 
 
@@ -292,10 +292,10 @@ def test_a_thousand_card_numbers_never_reach_the_disk(
             leaks += [(name, typed) for needle in needles if needle in blob]
     assert leaks == []
     # Every card is there, masked: in the store (three paths) and in each export.
-    mask = "[card •••• ".encode()
+    mask = "[•••• ".encode()
     assert blobs["calls-raw.csv"].count(mask) + blobs["followups-raw.csv"].count(mask) == 3000
     assert blobs["calls.csv"].count(mask) + blobs["followups.csv"].count(mask) == 3000
-    expected_tail = {f"[card •••• {digits[-4:]}]" for digits, _ in cards}
+    expected_tail = {f"[•••• {digits[-4:]}]" for digits, _ in cards}
     exported = blobs["calls-raw.csv"].decode() + blobs["followups-raw.csv"].decode()
     assert all(tail in exported for tail in expected_tail)
     # The phone number in the same sentences survives: it fails Luhn.

@@ -157,6 +157,39 @@ def make_panel(
 
 
 @pytest.fixture
+def install(qapp: Any) -> Iterator[Callable[..., Any]]:
+    """Install a language as start-up does; undo it (translators, default locale) after."""
+    from PySide6.QtCore import QLocale
+
+    from assistant.ui import i18n
+
+    previous = QLocale()
+    done: list[i18n.Translations] = []
+
+    def run(setting: str, system: str = "C") -> i18n.Translations:
+        installed = i18n.install_translations(qapp, setting, system=QLocale(system))
+        done.append(installed)
+        return installed
+
+    yield run
+    for installed in done:
+        installed.remove()
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def qt_dialogs(qapp: Any) -> Iterator[None]:
+    """Qt's own file dialog, as on a desktop without one of its own, whatever this one has."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    before = QCoreApplication.testAttribute(attribute)
+    QCoreApplication.setAttribute(attribute, True)
+    yield
+    QCoreApplication.setAttribute(attribute, before)
+
+
+@pytest.fixture
 def saved_settings(ui_paths: Paths) -> Callable[[], Settings]:
     return lambda: load_settings(ui_paths.settings_file)
 

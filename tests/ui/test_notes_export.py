@@ -153,3 +153,26 @@ def test_a_100000_record_export_never_stalls_the_event_loop(
     assert max(gaps) < 0.050, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"
     assert any(0 < v < 100_000 for v in seen_progress)  # the bar moved on the way
     assert target.stat().st_size > 10_000_000
+
+
+def test_the_export_dialog_gives_the_file_the_agent_chose(
+    qtbot: Any, tmp_path: Path, qt_dialogs: None
+) -> None:
+    from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+    from assistant.ui.save_dialog import ask_save_path
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chosen = tmp_path / "march.csv"
+
+    def choose(tries: int = 500) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog) and dialog.isVisible():
+            dialog.selectFile(str(chosen))
+            dialog.accept()
+        elif tries:
+            QTimer.singleShot(20, lambda: choose(tries - 1))
+
+    QTimer.singleShot(0, choose)
+    assert ask_save_path(parent, "Export", str(tmp_path / "calls.csv"), "CSV (*.csv)") == chosen

@@ -199,8 +199,33 @@ def test_card_numbers_are_masked_on_save_and_the_fields_named(
     form.set_text("notes", "卡号 4111 1111 1111 1111 待核实")
     result = saved(qtbot, panel, "Ctrl+S")
     assert result.masked == ("notes",)
-    assert form.values()["notes"] == "卡号 [card •••• 1111] 待核实"
+    assert form.values()["notes"] == "卡号 [•••• 1111] 待核实"
     assert "masked in Notes" in panel.notes.page.problem.text()
+
+
+def test_dispositions_read_in_the_agents_language_and_are_stored_as_codes(
+    qtbot: Any, make_panel: Any, install: Any, ui_paths: Any
+) -> None:
+    install("zh-Hant")
+    # A centre's own codes are its own words: shown as written, underscores as spaces.
+    codes = ("callback_scheduled", "escalated", "退款待處理", "vip_callback")
+    window = make_panel(Settings(agent_name="王芳", dispositions=codes))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    key(qtbot, window, "Ctrl+N")
+    form = window.notes.page.form
+    combo = form.editors["disposition"]
+    shown = [combo.itemText(i) for i in range(combo.count())]
+    assert shown == ["—", "已約定回電", "已升級", "退款待處理", "vip callback"]
+    combo.setCurrentIndex(1)
+    result = saved(qtbot, window, "Ctrl+S")
+    store = open_store(ui_paths.store_file)
+    try:
+        stored = load_call(store, result.id)
+    finally:
+        store.close()
+    assert stored is not None
+    assert stored.values["disposition"] == "callback_scheduled"
 
 
 def test_a_store_that_refuses_keeps_the_text_and_says_why(
