@@ -135,6 +135,7 @@ class NotesController(QObject):
             for name in ("started_at", "ended_at"):
                 page.form.editors[name].suggest = self.now  # type: ignore[union-attr]
             page.form.followups.due.suggest = lambda: record_tools.suggest_due(self)
+            page.form.followups.now = self.now
             page.form.edited.connect(self._edited)
             page.form.followups.added.connect(self.add_followup)
             page.form.followups.removed.connect(self._followup_removed)

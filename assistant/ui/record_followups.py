@@ -1,11 +1,12 @@
 """The current record's follow-ups inside the notes form: one line each, and a row
 to add one (owner, due time, plan). A record that is not resolved needs one with
-an owner and a due time before it can be finalised.
+an owner and a due time before it can be finalised. A new follow-up cannot be due
+in the past (an imported record's old follow-ups may be: that is history).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.notes.service import is_overdue
 from assistant.ui.labels import field_label
 from assistant.ui.text_fields import DateTimeField
 
@@ -73,6 +75,7 @@ class RecordFollowUps(QWidget):
         self.error.hide()
         layout.addWidget(self.error)
         self._rows: list[QWidget] = []
+        self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
 
     def set_items(self, items: Sequence[Mapping[str, Any]]) -> None:
         for row in self._rows:
@@ -112,14 +115,23 @@ class RecordFollowUps(QWidget):
         owner, plan, due = self.owner.text().strip(), self.plan.text().strip(), self.due.value()
         if not owner or due is None:
             missing = [field_label(n) for n, v in (("owner", owner), ("due_at", due)) if not v]
-            self.error.setText(self.tr("Still empty: %1").replace("%1", ", ".join(missing)))
-            self.error.show()
-            (self.owner if not owner else self.due).setFocus(Qt.FocusReason.OtherFocusReason)
+            text = self.tr("Still empty: %1").replace("%1", ", ".join(missing))
+            self._refuse(text, self.owner if not owner else self.due)
+            return
+        if is_overdue(due, self.now()):
+            text = self.tr("%1 is in the past: pick a later time")
+            self._refuse(text.replace("%1", field_label("due_at")), self.due)
             return
         self.error.hide()
         self.added.emit({"owner": owner, "due_at": due, "plan": plan})
         self.plan.clear()
         self.due.set_value(None)
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        """Nothing is added: say why under the row and put the cursor in ``field``."""
+        self.error.setText(text)
+        self.error.show()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_first(self) -> None:
         (self.owner if not self.owner.text() else self.due).setFocus(

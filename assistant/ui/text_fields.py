@@ -13,11 +13,12 @@ from collections.abc import Callable
 from datetime import datetime
 from math import ceil
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QPoint, QSize, Qt, QTime, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QTextLayout,
@@ -147,7 +148,12 @@ class NoteEdit(QPlainTextEdit):
 
 
 class DateTimeField(QDateTimeEdit):
-    """A date and time, or nothing (shown as a dash)."""
+    """A date and time, or nothing (shown as a dash).
+
+    Alt+Down and F4 open the month calendar, as in a desktop date field. The keys
+    that step (Up, Down, Page Up/Down) start on the day: Qt puts the cursor on the
+    first section, the year, where a key press would move the date a year unseen.
+    """
 
     edited = Signal()
 
@@ -170,16 +176,55 @@ class DateTimeField(QDateTimeEdit):
         # An empty field the agent starts to edit begins at a sensible time, not in 2000.
         if self._value is None and self.suggest is not None:
             self.set_value(self.suggest())
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
             self.edited.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape):
             self._wake()
+        alt_down = event.key() == Qt.Key.Key_Down and bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.show_calendar()
+            return
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._wake()
         super().mousePressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # A click keeps the section clicked; the popup closing keeps the agent's place.
+        by_keys = (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        )
+        if self._value is not None and event.reason() in by_keys:
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+    def show_calendar(self) -> None:
+        """The month calendar under the field, as a click on its arrow shows it."""
+        if self.isReadOnly():
+            return
+        calendar = self.calendarWidget()
+        calendar.setSelectedDate(self.date())
+        popup = calendar.window()
+        size = popup.sizeHint()
+        corner = QPoint(self.width() - size.width() if self.isRightToLeft() else 0, 0)
+        top = self.mapToGlobal(corner)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        x = max(area.left(), min(top.x(), area.right() + 1 - size.width()))
+        y = top.y() + self.height()  # below the field, or above it near the bottom
+        if y + size.height() > area.bottom() + 1:
+            y = max(area.top(), top.y() - size.height())
+        popup.move(x, y)
+        popup.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def set_value(self, value: datetime | None) -> None:
         self._value = value

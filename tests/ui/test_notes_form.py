@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from assistant.errors import UserError
 from assistant.notes.service import load_call
@@ -245,3 +245,57 @@ def test_a_store_that_refuses_keeps_the_text_and_says_why(
     assert "the disk is full" in panel.banner.text("save")
     assert "stay in the form" in panel.status.text()
     assert form.values()["facts"] == "line drops every night"
+
+
+def test_keys_in_the_due_field_open_the_calendar_and_never_move_the_year(
+    qtbot: Any, panel: Any
+) -> None:
+    panel.notes.show()
+    followups = panel.notes.page.form.followups
+    due = followups.due
+    followups.owner.setFocus()
+    qtbot.keyClick(followups.owner, Qt.Key.Key_Tab)
+    assert panel.focusWidget() is due
+
+    # Alt+Down starts the empty field at the next business day and opens the calendar.
+    qtbot.keyClick(due, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert due.text() == "2026-03-11 10:00"
+    popup = due.calendarWidget().window()
+    assert popup.isVisible()
+    calendar = QApplication.focusWidget()
+    qtbot.keyClick(calendar, Qt.Key.Key_Right)
+    qtbot.keyClick(calendar, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert due.text() == "2026-03-12 10:00"
+
+    # Coming back with Tab, Up and Down step the day, not the year.
+    followups.owner.setFocus()
+    qtbot.keyClick(followups.owner, Qt.Key.Key_Tab)
+    qtbot.keyClick(due, Qt.Key.Key_Down)
+    assert due.text() == "2026-03-11 10:00"
+    qtbot.keyClick(due, Qt.Key.Key_Up)
+    qtbot.keyClick(due, Qt.Key.Key_Up)
+    assert due.text() == "2026-03-13 10:00"
+
+
+def test_a_follow_up_due_in_the_past_is_refused_and_a_later_one_added(
+    qtbot: Any, panel: Any, type_into: Any
+) -> None:
+    panel.notes.show()
+    followups = panel.notes.page.form.followups
+    type_into(followups.plan, "call back")
+    followups.due.set_value(panel.state.clock() - timedelta(hours=1))
+    followups.add_button.click()
+    assert followups.error.isVisible()
+    assert followups.error.text() == "Due is in the past: pick a later time"
+    assert panel.focusWidget() is followups.due
+    assert panel.notes.followups == []
+    assert followups.empty.isVisible()  # "None yet."
+    assert followups.plan.text() == "call back"  # nothing the agent typed is lost
+
+    followups.due.set_value(panel.state.clock() + timedelta(hours=2))
+    followups.add_button.click()
+    assert followups.error.isHidden()
+    assert [(f["owner"], f["plan"]) for f in panel.notes.followups] == [("王芳", "call back")]
+    shown = [label.text() for label in followups.findChildren(QLabel)]
+    assert "• 03-10 16:00 · 王芳 · call back" in shown
