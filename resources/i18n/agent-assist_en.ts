@@ -671,6 +671,10 @@
         <source>Still empty: %1</source>
         <translation>Still empty: %1</translation>
     </message>
+    <message>
+        <source>%1 is in the past: pick a later time</source>
+        <translation>%1 is in the past: pick a later time</translation>
+    </message>
 </context>
 <context>
     <name>RecordSaver</name>

@@ -661,6 +661,10 @@
         <source>Still empty: %1</source>
         <translation>还没填：%1</translation>
     </message>
+    <message>
+        <source>%1 is in the past: pick a later time</source>
+        <translation>%1已过：请选一个更晚的时间</translation>
+    </message>
 </context>
 <context>
     <name>RecordSaver</name>

@@ -661,6 +661,10 @@
         <source>Still empty: %1</source>
         <translation>尚未填寫：%1</translation>
     </message>
+    <message>
+        <source>%1 is in the past: pick a later time</source>
+        <translation>%1已過：請選擇較晚的時間</translation>
+    </message>
 </context>
 <context>
     <name>RecordSaver</name>
