@@ -2,10 +2,22 @@
 
 Two shapes:
 
-* Excel (default): UTF-8 with a BOM, times in local time as ``YYYY-MM-DD HH:MM:SS``
-  with a ``utc_offset`` column, and cells that a spreadsheet would run as a formula
-  neutralised (OWASP CSV injection) — phone numbers such as ``+86 138 0013 8000``
-  are left readable.
+* Excel (default): UTF-8 with a BOM, every cell quoted, times in local time as
+  ``YYYY-MM-DD HH:MM:SS`` with a ``utc_offset`` column. A spreadsheet reads each cell
+  as if typed, so a cell it would change is written as a text formula, ``="…"``,
+  whose value is the text exactly as typed (OWASP CSV injection, without the quote
+  mark that shows):
+
+  - formula-looking cells (starting with ``=`` ``+`` ``-`` ``@``, a tab or a carriage
+    return) in every column, so nothing the agent typed runs;
+  - in the identifier columns (``customer_contact``, ``account_ref``, ``agent_id``)
+    every value holding a digit: phone numbers (``02158886666`` keeps its zero,
+    ``13800138000`` stays text), order and account numbers (16+ digits keep them all);
+  - in free-text columns a cell of digits alone (an order number typed on its own).
+    Other free text that looks like a number or a date is left to the spreadsheet.
+
+  Excel evaluates ``="…"``; LibreOffice Calc does when "Evaluate formulas" is ticked
+  in its import dialog, and otherwise shows ``="…"`` as text: safe, digits intact.
 * Raw (``--raw``): plain UTF-8, the stored ISO 8601 UTC times, no escaping; exactly
   what ``import`` reads back.
 
@@ -39,20 +51,54 @@ ORDER = {"calls": "started_at, id", "followups": "due_at, id"}
 BOM = "\ufeff".encode()
 CHUNK = 2000
 
-# Cells a spreadsheet treats as a formula (OWASP): neutralised with a leading quote.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A phone number in international or local form: safe, and must stay readable.
-_PHONE = re.compile(r"\+?[0-9][0-9 ()\-.]{5,22}[0-9]")
+# Columns of phone, account and order numbers: text, never a number or a date.
+IDENTIFIER_COLUMNS = frozenset({"customer_contact", "account_ref", "agent_id"})
+# A first character that makes a spreadsheet run the cell as a formula (OWASP).
+_FORMULA = r"[=+\-@\t\r]"
+# Which cells are written as text formulas (see the module's doc).
+_FORMULA_LOOKING = re.compile(_FORMULA).match
+_FREE_TEXT_AS_TEXT = re.compile(rf"{_FORMULA}|[0-9]+\Z").match
+_IDENTIFIER_AS_TEXT = re.compile(rf"\A{_FORMULA}|[0-9]").search
+# Excel caps a text constant in a formula at 255 characters (an emoji may count as
+# two) and a formula at 8,192.
+_CONSTANT = 127
+_FORMULA_MAX = 8192
+# A line break cannot stand inside a formula in LibreOffice's import: CHAR() it.
+_LINE_BREAK = re.compile(r"(\r|\n)")
+_CHAR = {"\r": "CHAR(13)", "\n": "CHAR(10)"}
 
 
 class ExportCancelled(Exception):
     """The caller asked to stop; nothing was left behind."""
 
 
-def neutralise(cell: str) -> str:
-    if cell.startswith(_FORMULA_START) and not _PHONE.fullmatch(cell):
-        return "'" + cell
-    return cell
+def text_formula(cell: str) -> str:
+    """``cell`` as a formula whose value is exactly ``cell`` as text: ``="0215…"``.
+
+    Too long for a formula, a formula-looking cell gets a leading quote instead:
+    it shows, but nothing runs.
+    """
+    parts: list[str] = []
+    for piece in _LINE_BREAK.split(cell):
+        if piece in _CHAR:
+            parts.append(_CHAR[piece])
+        else:
+            parts.extend(
+                '"' + piece[i : i + _CONSTANT].replace('"', '""') + '"'
+                for i in range(0, len(piece), _CONSTANT)
+            )
+    formula = "=" + "&".join(parts)
+    if len(formula) <= _FORMULA_MAX:
+        return formula
+    return "'" + cell if _FORMULA_LOOKING(cell) else cell
+
+
+def _as_text_if(spec: FieldSpec) -> Callable[[str], object]:
+    if spec.name in IDENTIFIER_COLUMNS:
+        return _IDENTIFIER_AS_TEXT
+    if spec.kind in ("text", "list"):
+        return _FREE_TEXT_AS_TEXT
+    return _FORMULA_LOOKING
 
 
 def _range_clause(
@@ -169,12 +215,14 @@ def _excel_lines(
     tz: tzinfo | None,
 ) -> Iterator[tuple[bytes, int]]:
     buffer = _Buffer()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # Quoted, because LibreOffice's import dialog also splits at ";" and tabs.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([s.name for s in specs] + ["utc_offset"])
     yield BOM + buffer.take(), 0
     names = ", ".join(s.name for s in specs)
     time_columns = [i for i, s in enumerate(specs) if s.kind == "datetime"]
     anchor = next(i for i, s in enumerate(specs) if s.name == RANGE_COLUMN[table])
+    as_text_if = [_as_text_if(s) for s in specs]
     cursor = conn.execute(f"SELECT {names} FROM {table}{where} ORDER BY {ORDER[table]}", params)
     while True:
         batch = cursor.fetchmany(CHUNK)
@@ -190,5 +238,9 @@ def _excel_lines(
                     if i == anchor or not offset:
                         offset = local.strftime("%z")
                         offset = f"{offset[:3]}:{offset[3:]}"
-            writer.writerow([neutralise(c) for c in cells] + [offset])
+            for i, needs_text in enumerate(as_text_if):
+                if needs_text(cells[i]):
+                    cells[i] = text_formula(cells[i])
+            # The offset is text too: "+08:00" would be a formula.
+            writer.writerow([*cells, text_formula(offset) if offset else ""])
         yield buffer.take(), len(batch)

@@ -152,30 +152,52 @@ def test_excel_export_has_bom_local_times_and_offset(
     [row] = _rows(result.text)
     assert row["started_at"] == "2024-03-15 14:00:00"
     assert row["ended_at"] == "2024-03-15 14:06:30"
-    assert row["utc_offset"] == "+08:00"
+    assert row["utc_offset"] == '="+08:00"'  # text, not a formula or a time
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
+    ("column", "value", "written"),
     [
-        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
-        ("+SUM(A1:A2)", "'+SUM(A1:A2)"),
-        ("-2+3", "'-2+3"),
-        ("@cmd", "'@cmd"),
-        ("\tTAB", "'\tTAB"),
-        ("\rCR", "'\rCR"),
-        ("+86 138 0013 8000", "+86 138 0013 8000"),
-        ("+44 (20) 7946-0958", "+44 (20) 7946-0958"),
-        ("普通文本", "普通文本"),
+        ("customer_contact", "02158886666", '="02158886666"'),
+        ("customer_contact", "13800138000", '="13800138000"'),
+        ("customer_contact", "+86 138 0013 8000", '="+86 138 0013 8000"'),
+        ("customer_contact", "+44 (20) 7946-0958", '="+44 (20) 7946-0958"'),
+        ("customer_contact", "wang@example.com", "wang@example.com"),
+        ("account_ref", "0012345678901234567", '="0012345678901234567"'),
+        ("account_ref", "ENT-2024-0042", '="ENT-2024-0042"'),
+        ("agent_id", "007", '="007"'),
+        ("outcome", '=HYPERLINK("http://x")', '="=HYPERLINK(""http://x"")"'),
+        ("outcome", "+SUM(A1:A2)", '="+SUM(A1:A2)"'),
+        ("outcome", "-2+3", '="-2+3"'),
+        ("outcome", "@cmd", '="@cmd"'),
+        ("outcome", "\tTAB", '="\tTAB"'),
+        ("outcome", "\rCR", '=CHAR(13)&"CR"'),
+        ("notes", "- 第一条\r\n- 第二条", '="- 第一条"&CHAR(13)&CHAR(10)&"- 第二条"'),
+        ("facts", "0012345678901234567", '="0012345678901234567"'),
+        ("facts", "订单 0012345678901234567", "订单 0012345678901234567"),
+        ("facts", "3.5", "3.5"),
+        ("outcome", "普通文本", "普通文本"),
     ],
 )
-def test_excel_export_neutralises_formula_cells_but_keeps_phone_numbers(
-    cli: Any, make_record: Any, write_jsonl: Any, value: str, expected: str
+def test_excel_export_writes_identifiers_and_formula_looking_cells_as_text(
+    cli: Any, make_record: Any, write_jsonl: Any, column: str, value: str, written: str
 ) -> None:
-    cli("import", str(write_jsonl([make_record(outcome=value, customer_contact=value)])))
+    cli("import", str(write_jsonl([make_record(**{column: value})])))
     [row] = _rows(cli("export").text)
-    assert row["outcome"] == expected
-    assert row["customer_contact"] == expected
+    assert row[column] == written
+
+
+def test_excel_export_splits_long_text_into_constants_excel_accepts(
+    cli: Any, make_record: Any, write_jsonl: Any
+) -> None:
+    long, too_long = "=" + "长" * 600, "-" + "长" * 9000
+    cli("import", str(write_jsonl([make_record(outcome=long, notes=too_long)])))
+    [row] = _rows(cli("export").text)
+    constants = row["outcome"].removeprefix("=").split("&")
+    assert "".join(c.strip('"') for c in constants) == long
+    assert max(len(c) for c in constants) <= 255 + 2  # Excel's limit, plus the quotes
+    # Beyond Excel's 8,192-character formula: a visible quote, but nothing runs.
+    assert row["notes"] == "'" + too_long
 
 
 def test_raw_export_does_not_escape(cli: Any, make_record: Any, write_jsonl: Any) -> None:
