@@ -7,18 +7,29 @@ time and departments needed. Written in Simplified Chinese or English (the
 record's language), one labelled line per part; a part with nothing recorded says
 so rather than disappearing, so the reader sees what is not known.
 
-The expected resolution time is the level clock's resolution deadline when the
-record has a level and a start time, else the last open follow-up's due time.
+One deadline per call: the expected resolution time is, first of these that exists,
+
+1. the promise given: the latest due time among the dated commitments the agent
+   read to the customer in this call (a first-contact promise comes before the
+   resolution one, so the latest is the resolution the customer now expects),
+   labelled as promised; when the level clock's resolution deadline is earlier,
+   the label says the promise is later than it (no second date on the line);
+2. the latest open follow-up made from a copied commitment (Ctrl+T gives it the
+   commitment's title as its plan): the promise when the record was reopened;
+3. the level clock's resolution deadline (the record has a level and a start);
+4. the latest open follow-up's due time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any, Literal
 
 from assistant.notes.clocks import Deadlines
 from assistant.notes.drafting import has_cjk
+from assistant.notes.timefmt import parse_time
 
 Language = Literal["zh-Hans", "en"]
 
@@ -61,6 +72,9 @@ _WORDS: dict[Language, dict[str, str]] = {
         "by": "前",
         "level_clock": "{level}解决时限",
         "followup_due": "跟进时间",
+        "promised": "已向客户承诺",
+        "past_clock": "晚于{level}解决时限",
+        "promise_followup": "按向客户的承诺跟进",
         "sep": "；",
         "end": "。",
         "colon": "：",
@@ -82,6 +96,9 @@ _WORDS: dict[Language, dict[str, str]] = {
         "by": "by",
         "level_clock": "{level} resolution deadline",
         "followup_due": "follow-up due",
+        "promised": "promised to the customer",
+        "past_clock": "later than the {level} resolution deadline",
+        "promise_followup": "follow-up on the promise to the customer",
         "sep": "; ",
         "end": ".",
         "colon": ": ",
@@ -120,6 +137,34 @@ _CHOICES: dict[Language, dict[str, str]] = {
 }
 
 _ZH_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """A dated commitment the agent read to the customer: when, and which phrase."""
+
+    due: datetime
+    title: str = ""
+    entry_id: str = ""
+
+    def as_draft(self) -> dict[str, Any]:
+        return {"due_at": self.due, "title": self.title, "entry_id": self.entry_id}
+
+    @classmethod
+    def from_draft(cls, item: Any) -> Promise | None:
+        """A promise as a draft kept it (times as ISO text), or None if unreadable."""
+        if not isinstance(item, Mapping):
+            return None
+        due = item.get("due_at")
+        try:
+            due = parse_time(due) if isinstance(due, str) else due
+        except ValueError:
+            return None
+        if not isinstance(due, datetime):
+            return None
+        return cls(due, str(item.get("title") or ""), str(item.get("entry_id") or ""))
+
+
 _EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -154,10 +199,17 @@ def compose_handoff(
     followups: Sequence[Mapping[str, Any]] = (),
     *,
     deadlines: Deadlines | None = None,
+    promises: Sequence[Promise] = (),
+    commitments: Collection[str] = (),
     language: Language = "zh-Hans",
     tz: tzinfo | None = None,
 ) -> str:
-    """The handoff text for ``call`` (stored values: datetimes, strings, lists)."""
+    """The handoff text for ``call`` (stored values: datetimes, strings, lists).
+
+    ``promises`` are the dated commitments given in this call; ``commitments`` the
+    titles of the commitment phrases copied in it (a follow-up made from one has
+    its title as plan).
+    """
     heads, words, choices = _HEADINGS[language], _WORDS[language], _CHOICES[language]
     sep, end, colon = words["sep"], words["end"], words["colon"]
 
@@ -231,19 +283,7 @@ def compose_handoff(
         agent = f"{agent}（{agent_id}）" if language == "zh-Hans" else f"{agent} ({agent_id})"
     owner = owners[0] if owners else agent or words["none"]
 
-    if deadlines is not None:
-        clock = words["level_clock"].format(level=call.get("level") or "")
-        expected = f"{when_text(deadlines.resolution, language, tz)}"
-        expected += f"（{clock}）" if language == "zh-Hans" else f" ({clock})"
-    else:
-        dues = [f["due_at"] for f in _open(followups) if isinstance(f.get("due_at"), datetime)]
-        if dues:
-            expected = when_text(max(dues), language, tz)
-            label = words["followup_due"]
-            expected += f"（{label}）" if language == "zh-Hans" else f" ({label})"
-        else:
-            expected = words["unset"]
-
+    expected = _expected(call, _open(followups), deadlines, promises, commitments, language, tz)
     departments = _text(call.get("escalated_to")) or words["no_department"]
 
     lines = [
@@ -258,3 +298,38 @@ def compose_handoff(
     if language == "zh-Hans":
         return "\n".join(f"【{heads[key]}】{text}" for key, text in lines)
     return "\n".join(f"{heads[key]}: {text}" for key, text in lines)
+
+
+def _expected(
+    call: Mapping[str, Any],
+    followups: Sequence[Mapping[str, Any]],
+    deadlines: Deadlines | None,
+    promises: Sequence[Promise],
+    commitments: Collection[str],
+    language: Language,
+    tz: tzinfo | None,
+) -> str:
+    """The one expected resolution time and where it comes from (module docstring)."""
+    words = _WORDS[language]
+    level = str(call.get("level") or "")
+
+    def dues(items: Sequence[Mapping[str, Any]]) -> list[datetime]:
+        return [f["due_at"] for f in items if isinstance(f.get("due_at"), datetime)]
+
+    promised = dues([f for f in followups if _text(f.get("plan")) in commitments])
+    if promises:
+        due = max(p.due for p in promises)
+        label = words["promised"]
+        if deadlines is not None and deadlines.resolution < due:
+            label += words["sep"] + words["past_clock"].format(level=level)
+    elif promised:
+        due, label = max(promised), words["promise_followup"]
+    elif deadlines is not None:
+        due, label = deadlines.resolution, words["level_clock"].format(level=level)
+    elif dues(followups):
+        due, label = max(dues(followups)), words["followup_due"]
+    else:
+        return words["unset"]
+    if language == "zh-Hans":
+        return f"{when_text(due, language, tz)}（{label}）"
+    return f"{when_text(due, language, tz)} ({label})"

@@ -76,7 +76,7 @@ class FollowUpFlow(QObject):
         self.window.show_status(message, error=True)
 
     def _copied(self, entry_id: str, _text: str, dues: dict[str, datetime]) -> None:
-        self.notes.template_copied(entry_id, self.window.current_wording())
+        self.notes.template_copied(entry_id, self.window.current_wording(), dues)
         self.offer_from(entry_id, dues)
 
     def _page_shown(self, name: str) -> None:

@@ -25,6 +25,7 @@ from assistant.ui.call_timer import CallTimer
 
 if TYPE_CHECKING:
     from assistant.maintenance.drafts import Draft
+    from assistant.notes.handoff import Promise
     from assistant.ui.notes_page import NotesPage
     from assistant.ui.record_saver import RecordSaver
     from assistant.ui.window import MainWindow
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 # Values of the record the form does not show: the controller keeps them.
 HIDDEN = ("status", "agent_id", "agent_name", "talk_seconds", "wrap_up_seconds", "templates_used")
+# Where a draft keeps the dated commitments given (not a field: the store has no column).
+PROMISES = "promises_given"
 # Values the playbook's placeholders and ranking take from the record.
 CALL_CONTEXT = ("customer_title", "customer_name", "customer_contact", "account_ref")
 
@@ -66,12 +69,13 @@ class NotesController(QObject):
         self.hidden: dict[str, Any] = {}
         self.followups: list[dict[str, Any]] = []
         self.used_wordings: dict[str, int] = {}
+        self.promises: list[Promise] = []  # dated commitments given in this call
         self.clock = CallClock()
         self._page: NotesPage | None = None
         self._shown_context: dict[str, str] = {}
         self.timer = CallTimer(lambda: self.clock, self.now)
         self.timer.cue.connect(self._cue)
-        self.autosave = Autosave(self.state, self.snapshot, lambda: self.record_id, self)
+        self.autosave = Autosave(self.state, self._draft, lambda: self.record_id, self)
         self.autosave.failed.connect(self._draft_problem)
         self._saver: RecordSaver | None = None
         self._start_record()
@@ -161,6 +165,7 @@ class NotesController(QObject):
         }
         self.followups = []
         self.used_wordings = {}
+        self.promises = []
         self.clock = CallClock()
 
     def values(self) -> dict[str, Any]:
@@ -172,6 +177,14 @@ class NotesController(QObject):
 
     def snapshot(self) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
         return self.record_id, self.values(), [dict(f) for f in self.followups]
+
+    def _draft(self) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+        """The snapshot a crash draft keeps: also the promises given, which the store
+        does not take (saving a draft to the store leaves them out)."""
+        key, values, followups = self.snapshot()
+        if self.promises:
+            values[PROMISES] = [p.as_draft() for p in self.promises]
+        return key, values, followups
 
     def has_content(self) -> bool:
         if self.clock.started is not None:
@@ -206,6 +219,11 @@ class NotesController(QObject):
         self.hidden.setdefault("templates_used", [])
         self.followups = [from_stored(f) for f in followups]
         self.used_wordings = {e: 0 for e in self.hidden["templates_used"]}
+        from assistant.notes.handoff import Promise
+
+        given = values.get(PROMISES)
+        kept = [Promise.from_draft(p) for p in given] if isinstance(given, list) else []
+        self.promises = [p for p in kept if p is not None]
         self.clock = CallClock.resume(
             values.get("started_at"),
             values.get("ended_at"),
@@ -381,12 +399,23 @@ class NotesController(QObject):
             return (self.used_wordings[entry_id] + 1) % count
         return 0
 
-    def template_copied(self, entry_id: str, wording: int) -> None:
+    def template_copied(
+        self, entry_id: str, wording: int, dues: Mapping[str, datetime] | None = None
+    ) -> None:
         used = list(self.hidden.get("templates_used") or [])
         if entry_id not in used:
             used.append(entry_id)
         self.hidden["templates_used"] = used
         self.used_wordings[entry_id] = wording
+        if dues:
+            from assistant.notes.handoff import Promise
+
+            # The customer heard the last copy of a phrase; its latest time is the promise.
+            library = self.state.library
+            entry = library.get(entry_id) if library is not None else None
+            title = entry.title if entry is not None else entry_id
+            self.promises = [p for p in self.promises if p.entry_id != entry_id]
+            self.promises.append(Promise(max(dues.values()), title, entry_id))
         if self.has_content():
             self.autosave.changed()
 

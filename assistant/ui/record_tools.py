@@ -36,7 +36,18 @@ def handoff(notes: NotesController) -> None:
         due = None
     language = record_language(values, QLocale().name())
     open_items = [f for f in notes.followups if f.get("status", "open") == "open"]
-    text = compose_handoff(values, open_items, deadlines=due, language=language)
+    # A follow-up made from a copied commitment has its title as plan (Ctrl+T).
+    library = notes.state.library
+    copied = [library.get(e) for e in values.get("templates_used") or []] if library else []
+    commitments = {e.title for e in copied if e is not None and e.category == "commitment"}
+    text = compose_handoff(
+        values,
+        open_items,
+        deadlines=due,
+        promises=notes.promises,
+        commitments=commitments,
+        language=language,
+    )
     notes.page.form.set_text("handoff", text)
     try:
         notes.window.clipboard.copy(text)

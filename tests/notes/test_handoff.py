@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from assistant.notes.clocks import Deadlines
-from assistant.notes.handoff import compose_handoff, record_language
+from assistant.notes.handoff import Promise, compose_handoff, record_language
 from assistant.notes.validation import coerce_call, coerce_followup
 
 CST = timezone(timedelta(hours=8))
@@ -94,3 +94,85 @@ def test_the_record_language_follows_its_text_then_the_ui() -> None:
     assert record_language({"request": "refund"}, "zh_CN") == "en"
     assert record_language({"request": ""}, "zh_CN") == "zh-Hans"
     assert record_language({}, "") == "en"
+
+
+# An L3 fault call on Friday 2026-12-04: the agent promised resolution in 3 working
+# days (Wednesday 12-09 10:00); the level clock's 72 business hours run to 12-16.
+L3_CALL = {"level": "L3", "request": "宽带故障", "agent_name": "王芳"}
+L3_CLOCK = Deadlines(
+    first_response=datetime(2026, 12, 4, 12, 0, tzinfo=CST),
+    resolution=datetime(2026, 12, 16, 10, 0, tzinfo=CST),
+)
+CONTACT = Promise(datetime(2026, 12, 4, 12, 0, tzinfo=CST), "技术故障：二线2小时内联系", "zh.c.a")
+RESOLVE = Promise(datetime(2026, 12, 9, 10, 0, tzinfo=CST), "技术故障：解决时限", "zh.c.b")
+
+
+def expected_line(text: str) -> str:
+    [line] = [row for row in text.splitlines() if row.startswith(("【预计解决时间】", "Expected"))]
+    return line
+
+
+def test_the_promise_given_is_the_one_expected_time_and_says_so() -> None:
+    later_followup = {"owner": "二线", "due_at": datetime(2026, 12, 18, 10, 0, tzinfo=CST)}
+    text = compose_handoff(
+        L3_CALL,
+        [later_followup],
+        deadlines=L3_CLOCK,
+        promises=[RESOLVE, CONTACT],  # the first contact comes first: the latest is resolution
+        language="zh-Hans",
+        tz=CST,
+    )
+    assert expected_line(text) == "【预计解决时间】2026-12-09（周三）10:00（已向客户承诺）"
+    assert "12-16" not in text
+
+    english = compose_handoff(
+        {**L3_CALL, "request": "line down"},
+        deadlines=L3_CLOCK,
+        promises=[CONTACT, RESOLVE],
+        language="en",
+        tz=CST,
+    )
+    assert expected_line(english) == (
+        "Expected resolution: 2026-12-09 (Wed) 10:00 (promised to the customer)"
+    )
+
+
+def test_a_promise_past_the_level_clock_says_so_without_a_second_date() -> None:
+    early_clock = Deadlines(L3_CLOCK.first_response, datetime(2026, 12, 8, 10, 0, tzinfo=CST))
+    zh = compose_handoff(L3_CALL, deadlines=early_clock, promises=[RESOLVE], tz=CST)
+    assert expected_line(zh) == (
+        "【预计解决时间】2026-12-09（周三）10:00（已向客户承诺；晚于L3解决时限）"
+    )
+    en = compose_handoff(L3_CALL, deadlines=early_clock, promises=[RESOLVE], language="en", tz=CST)
+    assert expected_line(en) == (
+        "Expected resolution: 2026-12-09 (Wed) 10:00 "
+        "(promised to the customer; later than the L3 resolution deadline)"
+    )
+
+
+def test_without_a_promise_the_commitment_follow_up_then_the_level_clock() -> None:
+    from_promise = {"owner": "王芳", "plan": "技术故障：解决时限", "due_at": RESOLVE.due}
+    other = {"owner": "二线", "plan": "回电", "due_at": datetime(2026, 12, 18, 10, 0, tzinfo=CST)}
+    reopened = compose_handoff(
+        L3_CALL,
+        [from_promise, other],
+        deadlines=L3_CLOCK,
+        commitments={"技术故障：解决时限"},
+        tz=CST,
+    )
+    assert expected_line(reopened) == (
+        "【预计解决时间】2026-12-09（周三）10:00（按向客户的承诺跟进）"
+    )
+    no_commitment = compose_handoff(L3_CALL, [other], deadlines=L3_CLOCK, tz=CST)
+    assert expected_line(no_commitment) == "【预计解决时间】2026-12-16（周三）10:00（L3解决时限）"
+
+
+def test_a_promise_comes_back_from_a_draft_or_is_dropped() -> None:
+    kept = {
+        "due_at": "2026-12-09T10:00:00+08:00",
+        "title": "技术故障：解决时限",
+        "entry_id": "zh.c.b",
+    }
+    assert Promise.from_draft(kept) == RESOLVE
+    assert Promise.from_draft({"due_at": "soon"}) is None
+    assert Promise.from_draft("2026-12-09") is None

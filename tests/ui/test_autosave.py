@@ -131,6 +131,35 @@ def test_drafts_left_by_a_crash_come_back(
     assert kept.values["status"] == "draft"
 
 
+def test_the_promise_given_comes_back_with_a_crash_draft(
+    qtbot: Any, make_panel: Any, ui_paths: Paths, clipboard: Any, type_into: Any
+) -> None:
+    from assistant.notes.handoff import when_text
+    from assistant.paths import builtin_packs_dir
+
+    window = make_panel(builtin=builtin_packs_dir())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.search, Qt.Key.Key_N, CTRL)
+    window.notes.page.form.set_text("request", "宽带断网")
+    window.notes.page.form.set_choice("level", "L3")
+    qtbot.keyClick(window.search, Qt.Key.Key_1, CTRL)
+    type_into(window.search, "故障解决时限")
+    with qtbot.waitSignal(window.copied) as copied:
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    promised = copied.args[2]["resolve_by"]
+    key = window.notes.record_id
+    qtbot.waitUntil(lambda: promised.isoformat() in draft_text(ui_paths, key, "promises_given"))
+    window.hide()  # the panel dies here; the next one restores the draft
+    again = make_panel(builtin=builtin_packs_dir())
+    qtbot.waitUntil(lambda: again.notes.record_id == key, timeout=20_000)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    qtbot.keyClick(again.search, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    line = f"【预计解决时间】{when_text(promised, 'zh-Hans')}（已向客户承诺）"
+    assert line in clipboard.texts[-1].splitlines()
+
+
 def test_a_draft_that_cannot_be_written_is_a_message_and_the_text_stays(
     qtbot: Any, make_panel: Any, type_into: Any, monkeypatch: Any
 ) -> None:

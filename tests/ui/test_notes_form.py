@@ -191,6 +191,34 @@ def test_handoff_is_composed_copied_and_kept(qtbot: Any, panel: Any, clipboard: 
     assert form.values()["handoff"] == text
 
 
+def test_the_handoff_promises_what_the_customer_was_promised(
+    qtbot: Any, make_panel: Any, clipboard: Any, type_into: Any
+) -> None:
+    from assistant.notes.handoff import when_text
+    from assistant.paths import builtin_packs_dir
+    from assistant.playbooks.dates import render_due
+
+    panel = make_panel(builtin=builtin_packs_dir())
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    key(qtbot, panel, "Ctrl+N")
+    form = panel.notes.page.form
+    form.set_text("request", "宽带断网，要求尽快修好")
+    form.set_choice("level", "L3")
+    key(qtbot, panel, "Ctrl+1")
+    type_into(panel.search, "故障解决时限")
+    assert panel.current_entry().id == "zh.commitment.fault_resolution"
+    with qtbot.waitSignal(panel.copied, timeout=10_000) as copied:
+        qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    promised = copied.args[2]["resolve_by"]
+    said = clipboard.texts[-1]
+    assert render_due(promised, panel.state.clock(), "zh-Hans") in said
+    key(qtbot, panel, "Ctrl+Shift+H")
+    [expected] = [t for t in clipboard.texts[-1].splitlines() if t.startswith("【预计解决时间】")]
+    assert expected == f"【预计解决时间】{when_text(promised, 'zh-Hans')}（已向客户承诺）"
+    assert "L3解决时限" not in clipboard.texts[-1]
+
+
 def test_card_numbers_are_masked_on_save_and_the_fields_named(
     qtbot: Any, panel: Any, type_into: Any
 ) -> None:
