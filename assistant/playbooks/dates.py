@@ -421,9 +421,11 @@ def day_words(spec: DateSpec) -> tuple[str, ...]:
     if spec.kind in ("elapsed", "business_minutes"):
         return _TODAY if spec.amount < 8 * 60 else _TOMORROW
     if spec.kind == "weekday":
-        return _NEXT_WEEK
+        day = spec.amount
+        names = (f"周{_ZH_WEEKDAYS[day]}", f"星期{_ZH_WEEKDAYS[day]}", _EN_WEEKDAYS[day].lower())
+        return (*_NEXT_WEEK, *names, f"下周{_ZH_WEEKDAYS[day]}", f"next {names[2]}")
     if spec.kind == "days":
         return (_TODAY, _TOMORROW, _DAY_AFTER)[spec.amount] if spec.amount < 3 else _THIS_WEEK
-    if spec.amount <= 1:  # business days
-        return _TOMORROW
+    if spec.amount <= 2:  # business days
+        return (_TODAY, _TOMORROW, _DAY_AFTER)[spec.amount]
     return _THIS_WEEK if spec.amount < 5 else _NEXT_WEEK

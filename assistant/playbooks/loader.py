@@ -195,12 +195,16 @@ def _synonyms(node: yaml.Node) -> dict[str, tuple[str, ...]]:
 
 
 def _keywords(
-    tags: tuple[str, ...], placeholders: Iterable[Placeholder], synonyms: dict[str, tuple[str, ...]]
+    category: str,
+    tags: tuple[str, ...],
+    placeholders: Iterable[Placeholder],
+    synonyms: dict[str, tuple[str, ...]],
 ) -> tuple[str, ...]:
     words = [w for tag in tags for w in synonyms.get(tag.casefold(), ())]
-    for p in placeholders:
-        if p.kind == "date" and p.spec:
-            words += day_words(parse_spec(p.spec))
+    if category == "commitment":  # a dated promise is found by the day it falls on
+        for p in placeholders:
+            if p.kind == "date" and p.spec:
+                words += day_words(parse_spec(p.spec))
     return tuple(dict.fromkeys(w for w in words if w not in tags))
 
 
@@ -295,7 +299,7 @@ def _entry(
         source=source,
         line=line,
         intent=intent,
-        keywords=_keywords(tags, placeholders, synonyms),
+        keywords=_keywords(category, tags, placeholders, synonyms),
     )
 
 

@@ -54,6 +54,7 @@ from operator import add
 from types import MappingProxyType
 from typing import NamedTuple, Protocol, overload, runtime_checkable
 
+from assistant.playbooks.categories import categories_named
 from assistant.playbooks.model import Entry
 from assistant.playbooks.textfold import (
     JOINERS,
@@ -116,6 +117,7 @@ _MAX_PINYIN = 24
 _MAX_TYPO = 32
 _MAX_PAIRS = 3000
 _CHUNK = 2048
+_COMMON_SHARE = 8  # a word in more than 1/8 of the entries is a common word
 
 # Bonuses, all together below 1 so that they never outrank a better match.
 _FAVOURITE = 0.3
@@ -124,6 +126,7 @@ _USE_RECENT = 0.2
 _RECENT_HALF_LIFE = 3 * 24 * 3600.0
 _BOOST_TTL = 60.0  # seconds a context's bonuses are reused when it has no fixed ``now``
 _STAGE = 0.1
+_NAMED_CATEGORY = 0.5  # the query names the entry's category
 _TYPE = 0.05
 
 _JOINED = re.compile(f"\\w[{JOINERS}]\\w")
@@ -591,7 +594,8 @@ class SearchIndex:
         if len(terms) > 1:
             found = sum(mask.bit_count() for _, mask in tiers)
             if found < limit:
-                tiers += _partial_tiers(levels, candidates)
+                tiers += _partial_tiers(levels, candidates, self._n // _COMMON_SHARE)
+        tiers = self._named_first(query, tiers)
         boost = self._boost(ctx)
         picked: list[tuple[float, int]] = []
         need = limit
@@ -602,6 +606,22 @@ class SearchIndex:
             if need <= 0:
                 break
         return [Hit(self, rank, round(score, 6), (terms, levels)) for score, rank in picked]
+
+    def _named_first(self, query: str, tiers: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """A query naming a category (投诉, complaint): its entries first among equals."""
+        named = [self._categories[c] for c in categories_named(query) if c in self._categories]
+        if not named:
+            return tiers
+        inside = 0
+        for lo, hi in named:
+            inside |= _range_mask(lo, hi)
+        out = []
+        for score, mask in tiers:
+            if mask & inside:
+                out.append((score + _NAMED_CATEGORY, mask & inside))
+            if mask & ~inside:
+                out.append((score, mask & ~inside))
+        return out
 
     # ------------------------------------------------------------ query terms
 
@@ -798,6 +818,13 @@ class SearchIndex:
             walk(0, [])
         if initials and 1 < n <= _MAX_INITIALS and allow_initials[0]:
             out.append([("I", c) for c in atom])
+        if initials and not out:
+            # Initials, then syllables: "tsu" as t(ou) su, "nhao" as n(i) hao.
+            for i in range(1, min(_MAX_INITIALS, n - 1) + 1):
+                if not self._is_syllable_prefix(atom[i - 1]):
+                    break
+                if feasible[i]:
+                    walk(i, [("I", c) for c in atom[:i]])
         return out
 
     def _syllable_unit(self, word: str) -> tuple[str, str] | None:
@@ -1196,33 +1223,50 @@ class SearchIndex:
 # ---------------------------------------------------------------------- helpers
 
 
-def _partial_tiers(levels: list[list[tuple[int, int]]], whole: int) -> list[tuple[float, int]]:
+def _partial_tiers(
+    levels: list[list[tuple[int, int]]], whole: int, common: int
+) -> list[tuple[float, int]]:
     """Entries that match some of the query's words, after those matching all of them
     (``whole``): most words first, then most words in a head field (title, term,
     tags). Scores are negative, below every entry that matches all the words."""
-    count = len(levels)
-    # at_least[c]: entries matching at least c words; in_head[c]: at least c in a head field.
-    at_least = [-1] + [0] * count
-    in_head = [-1] + [0] * count
+    spans = []
     for term in levels:
         anywhere = head = 0
         for level, mask in term:
             anywhere |= mask
             if level in _HEAD_LEVELS:
                 head |= mask
+        spans.append((anywhere, head))
+    # Words found nearly everywhere ("is", "my", "where") say little: when the query
+    # has other words, entries are ranked on those.
+    anything = 0
+    for anywhere, _ in spans:
+        anything |= anywhere
+    strong = [s for s in spans if s[0].bit_count() <= common]
+    reduced = bool(strong) and len(strong) < len(spans)
+    if reduced:
+        spans = strong
+    count = len(spans)
+    # at_least[c]: entries matching at least c words; in_head[c]: at least c in a head field.
+    at_least = [-1] + [0] * count
+    in_head = [-1] + [0] * count
+    for anywhere, head in spans:
         for c in range(count, 0, -1):
             at_least[c] |= at_least[c - 1] & anywhere
             in_head[c] |= in_head[c - 1] & head
     tiers: list[tuple[float, int]] = []
     placed = whole
-    for matched in range(count - 1, 0, -1):
+    for matched in range(count if reduced else count - 1, 0, -1):
         tier = at_least[matched] & ~placed
         for heads in range(matched, -1, -1):
             mask = tier & in_head[heads]
             if mask:
-                tiers.append((float(heads - 10 * (count - matched)), mask))
+                tiers.append((float(heads - 10 * (count + 1 - matched)), mask))
                 tier &= ~mask
         placed |= at_least[matched]
+    rest = anything & ~placed  # only common words: last
+    if rest:
+        tiers.append((float(-10 * (count + 1)), rest))
     return tiers
 
 

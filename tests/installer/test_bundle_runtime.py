@@ -68,9 +68,23 @@ def test_search_with_a_cold_cache_reads_pinyin_and_folds_traditional(
     assert "zh.closing.after_complaint" in done.stdout
     assert cache.is_file()
     cache.unlink()
-    done = run_bundle("playbook", "search", "tousu", "--limit", "5")
+    # A phrase that exists only in Traditional characters: 客訴 read as kè sù.
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True, exist_ok=True)
+    (packs / "mine.yaml").write_text(TRADITIONAL_ONLY, encoding="utf-8")
+    done = run_bundle("playbook", "search", "kesu", "--limit", "5")
     assert done.returncode == 0, done.stderr
-    assert "hant.closing.after_complaint" in done.stdout  # 投訴 read as tóu sù
+    assert done.stdout.startswith("mine.kesu\t")
+
+
+TRADITIONAL_ONLY = """\
+pack: {id: mine, name: 我的話術, language: zh-Hant, version: "1"}
+entries:
+  - id: mine.kesu
+    title: 客訴的第一句話
+    category: complaint
+    body: 謝謝您告訴我們，這件事我來負責。
+"""
 
 
 def test_only_the_t2s_conversion_of_opencc_is_shipped(bundle: Path) -> None:

@@ -215,7 +215,7 @@ entries:
   - id: s.supervisor
     intent: deesc.supervisor
     title: 客户要求找主管
-    category: de_escalation
+    category: commitment
     body: 我来安排主管，{reply_by}之前主管给您回电话。
     tags: [主管]
     placeholders: {reply_by: {kind: date, spec: "tomorrow 10:00"}}
