@@ -2,6 +2,10 @@
 wrap-up time until the record is finalised. Both are stored in the record
 (``talk_seconds``, ``wrap_up_seconds``).
 
+A call ended too soon can be resumed: talk time goes on from where it stopped,
+and the time in between counts as wrap-up (the timer showed wrap-up then), so
+talk and wrap-up still add up to the whole time from start to finalising.
+
 While the customer is on the line the panel gives quiet cues at the handbook's
 marks: the opening should be done after 30 seconds, the core problem clear after
 3 minutes, and the call heading for its close after 5. Each cue is given once.
@@ -31,30 +35,39 @@ def _seconds(later: datetime, earlier: datetime) -> int:
 class CallClock:
     """When the call started, ended and was finalised, and the cues already given."""
 
-    __slots__ = ("_given", "ended", "finalised", "started")
+    __slots__ = ("_given", "ended", "finalised", "paused", "started")
 
     def __init__(
         self,
         started: datetime | None = None,
         ended: datetime | None = None,
         finalised: datetime | None = None,
+        paused: int = 0,
     ) -> None:
         self.started = started
         self.ended = ended
         self.finalised = finalised
+        # Seconds after the start that were not talk: wrap-up before the call was resumed.
+        self.paused = paused
         self._given: set[CueKey] = set()
 
     @classmethod
     def resume(
-        cls, started: datetime | None, ended: datetime | None, *, final: bool, now: datetime
+        cls,
+        started: datetime | None,
+        ended: datetime | None,
+        *,
+        final: bool,
+        now: datetime,
+        paused: int = 0,
     ) -> CallClock:
         """The clock of a record opened again (a restored draft, a saved record).
 
         Cues already past are not given again.
         """
-        clock = cls(started, ended, now if final and started is not None else None)
+        clock = cls(started, ended, now if final and started is not None else None, paused)
         if started is not None:
-            elapsed = _seconds(ended or now, started)
+            elapsed = clock.talk_seconds(now) or 0
             clock._given = {key for at, key in CUES if at <= elapsed}
         return clock
 
@@ -77,6 +90,14 @@ class CallClock:
             self.ended = max(now, self.started)
         return self.talk_seconds() or 0
 
+    def resume_talk(self, now: datetime) -> int:
+        """The call goes on after it was ended: the time since counts as wrap-up, and
+        talk time carries on from where it stopped. Return the talk seconds so far."""
+        if self.ended is not None and self.finalised is None:
+            self.paused += _seconds(now, self.ended)
+            self.ended = None
+        return self.talk_seconds(now) or 0
+
     def finish(self, now: datetime) -> None:
         """The record was finalised: wrap-up stops."""
         if self.started is not None and self.finalised is None:
@@ -86,14 +107,23 @@ class CallClock:
     def talk_seconds(self, now: datetime | None = None) -> int | None:
         if self.started is None:
             return None
-        if self.ended is None:
-            return None if now is None else _seconds(now, self.started)
-        return _seconds(self.ended, self.started)
+        until = self.ended or now
+        return None if until is None else max(0, _seconds(until, self.started) - self.paused)
 
     def wrap_up_seconds(self, now: datetime) -> int | None:
         if self.ended is None:
             return None
-        return _seconds(self.finalised or now, self.ended)
+        return self.paused + _seconds(self.finalised or now, self.ended)
+
+    def settled(self, now: datetime) -> dict[str, datetime | int]:
+        """What finalising at ``now`` records: the call's end (now, if it still runs),
+        its talk and wrap-up seconds. Nothing for a call not started or already final."""
+        if self.started is None or self.finalised is not None:
+            return {}
+        ended = self.ended or max(now, self.started)
+        talk = max(0, _seconds(ended, self.started) - self.paused)
+        wrap_up = self.paused + _seconds(now, ended)
+        return {"ended_at": ended, "talk_seconds": talk, "wrap_up_seconds": wrap_up}
 
     def elapsed(self, now: datetime) -> int:
         """Seconds shown: of the talk while talking, of the wrap-up after."""
@@ -122,6 +152,13 @@ class CallClock:
             if at <= elapsed < at + CUE_SHOWN_SECONDS:
                 return key
         return None
+
+
+def untalked(started: datetime | None, ended: datetime | None, talk: int | None) -> int:
+    """Seconds between a stored start and end that were not talk (a resumed call)."""
+    if started is None or ended is None or talk is None:
+        return 0
+    return max(0, _seconds(ended, started) - talk)
 
 
 def clock_text(seconds: int) -> str:

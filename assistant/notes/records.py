@@ -62,6 +62,7 @@ def save_call(
     *,
     now: datetime,
     required: Sequence[str] | None = None,
+    when_final: Mapping[str, Any] | None = None,
 ) -> SavedRecord:
     """Create or update a record by id; ``followups`` (if given) are upserted by id.
 
@@ -69,7 +70,9 @@ def save_call(
     with ``now``. Card numbers are masked, and ``masked`` says where (the form
     should show the returned values, so the agent sees the mask rather than the
     number typed). With ``required``, the record is finalised in the same write,
-    or saved as it is with ``refused`` naming every gap.
+    or saved as it is with ``refused`` naming every gap. ``when_final`` values (the
+    call's end and durations) are written only if it becomes final: a refused
+    finalise leaves the call as it was.
 
     SQLAlchemy Core rather than the ORM: one read and one upsert per table keep
     the agent's save (a durable commit) within a few milliseconds.
@@ -111,9 +114,10 @@ def save_call(
     all_followups = list(by_id.values())
     refused: tuple[FieldProblem, ...] = ()
     if required is not None:
-        refused = tuple(finalise_problems(call, all_followups, required))
+        final = {**call, **(when_final or {})}
+        refused = tuple(finalise_problems(final, all_followups, required))
         if not refused:
-            call["status"] = "final"
+            call = {**final, "status": "final"}
     upsert(session, _CALLS, [call])
     upsert(session, _FOLLOWUPS, written)
     if masked:

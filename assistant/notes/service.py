@@ -55,6 +55,7 @@ class FollowUpRow:
     plan: str
     customer: str = ""
     request: str = ""
+    contact: str = ""  # the customer's phone or e-mail, to call back on
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +148,13 @@ def save_form(
     dispositions: Sequence[str] = (),
     now: datetime,
     required: Sequence[str] | None = None,
+    when_final: Mapping[str, Any] | None = None,
 ) -> SavedRecord:
     """Save the form's record (a draft unless it is final already), in one commit.
 
     With ``required``, finalise it in the same commit; a refusal still saves, and
-    ``refused`` names every gap.
+    ``refused`` names every gap. ``when_final`` values are written only when the
+    record becomes final.
 
     Raises ``FormProblems`` for values the store cannot take and ``UserError`` when
     the store refuses (busy, disk full, read-only); nothing is half-saved.
@@ -159,8 +162,9 @@ def save_form(
     from assistant.notes.records import save_call
 
     checked, items, masked = _checked(values, followups, dispositions)
+    final = _checked({"id": checked["id"], **when_final}, (), ())[0] if when_final else None
     with store.transaction() as session:
-        saved = save_call(session, checked, items, now=now, required=required)
+        saved = save_call(session, checked, items, now=now, required=required, when_final=final)
     return replace(saved, masked=masked + saved.masked)
 
 
@@ -172,10 +176,18 @@ def finalise_form(
     required: Sequence[str],
     dispositions: Sequence[str] = (),
     now: datetime,
+    when_final: Mapping[str, Any] | None = None,
 ) -> SavedRecord:
-    """Save and finalise in one commit. A refusal still saves; ``refused`` names every gap."""
+    """Save and finalise in one commit. A refusal still saves, without ``when_final``
+    (the call's end and durations); ``refused`` names every gap."""
     return save_form(
-        store, values, followups, dispositions=dispositions, now=now, required=required
+        store,
+        values,
+        followups,
+        dispositions=dispositions,
+        now=now,
+        required=required,
+        when_final=when_final,
     )
 
 
@@ -214,8 +226,8 @@ def recent_calls(store: Store, limit: int = RECENT_LIMIT) -> list[RecentCall]:
 
 
 def followup_rows(store: Store) -> list[FollowUpRow]:
-    """Every open follow-up across all records, soonest due first, with its call's
-    customer and request."""
+    """Every open follow-up across all records (drafts too), soonest due first, with
+    its call's customer, request and contact."""
     from sqlalchemy import select
 
     from assistant.notes.models import CallRecord
@@ -224,16 +236,17 @@ def followup_rows(store: Store) -> list[FollowUpRow]:
     with store.transaction() as session:
         followups = open_followups(session)
         ids = sorted({f.call_id for f in followups})
-        calls: dict[str, tuple[str, str]] = {}
+        calls: dict[str, tuple[str, str, str]] = {}
         for start in range(0, len(ids), 500):
             query = select(
                 CallRecord.id,
                 CallRecord.customer_title,
                 CallRecord.customer_name,
                 CallRecord.request,
+                CallRecord.customer_contact,
             ).where(CallRecord.id.in_(ids[start : start + 500]))
-            for cid, title, name, request in session.execute(query):
-                calls[cid] = (title or name or "", request or "")
+            for cid, title, name, request, contact in session.execute(query):
+                calls[cid] = (title or name or "", request or "", contact or "")
         return [
             FollowUpRow(
                 f.id,
@@ -241,7 +254,7 @@ def followup_rows(store: Store) -> list[FollowUpRow]:
                 f.owner or "",
                 f.due_at,
                 f.plan or "",
-                *calls.get(f.call_id, ("", "")),
+                *calls.get(f.call_id, ("", "", "")),
             )
             for f in followups
         ]

@@ -84,7 +84,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "end_call",
-        QT_TRANSLATE_NOOP("actions", "End the call (wrap-up time starts)"),
+        QT_TRANSLATE_NOOP("actions", "End the call (wrap-up time starts); again: resume it"),
         ("Ctrl+E",),
         section="notes",
     ),

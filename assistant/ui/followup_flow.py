@@ -306,9 +306,11 @@ class FollowUpFlow(QObject):
         self.window.banner.show_message("offer", text, action=(self.tr("Add"), self.add_offered))
 
     def add_offered(self) -> None:
-        """Ctrl+T: the offered follow-up goes into the record, owned by the agent."""
+        """Ctrl+T: the offered follow-up goes into the record in the form, owned by the
+        agent, and the record is saved so that the list (Ctrl+3) shows it. With no call
+        and nothing typed, that record is a draft that Ctrl+N starts the call on.
+        """
         from assistant.notes.service import commitment_followup
-        from assistant.ui.followups_page import due_words
 
         if self.offer is None:
             self.window.show_status(self.tr("No follow-up to add: copy a dated promise first."))
@@ -318,7 +320,20 @@ class FollowUpFlow(QObject):
         self.window.banner.remove("offer")
         settings = self.state.settings
         owner = settings.agent_name or settings.agent_id or self.tr("me")
-        self.notes.add_followup(commitment_followup("", due, owner, plan))
-        self.window.show_status(
-            self.tr("Follow-up added: %1").replace("%1", due_words(due, self.notes.now()))
-        )
+        notes = self.notes
+        no_call = notes.awaits_call
+        notes.add_followup(commitment_followup("", due, owner, plan))
+        # Said once the store has it: only then does the list show it.
+        notes.save(quiet=True, then=lambda _saved: self._offer_added(due, no_call))
+
+    def _offer_added(self, due: datetime, no_call: bool) -> None:
+        from assistant.ui.followups_page import due_words
+
+        if no_call:
+            text = self.tr(
+                "No call running: follow-up %1 kept in a draft record, listed under"
+                " Follow-ups (Ctrl+3). Ctrl+N starts the call on it."
+            )
+        else:
+            text = self.tr("Follow-up added: %1 · listed under Follow-ups (Ctrl+3)")
+        self.window.show_status(text.replace("%1", due_words(due, self.notes.now())))

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -53,6 +54,13 @@ def due_words(due: datetime | None, now: datetime) -> str:
     if local.date() == today:
         return local.strftime("%H:%M")
     return local.strftime("%m-%d %H:%M")
+
+
+def whose(row: FollowUpRow) -> str:
+    """A row's second line: the customer, how to reach them, the request. A record
+    without a contact says so, to be filled in before the call back."""
+    contact = row.contact or QCoreApplication.translate("FollowUpListModel", "no contact yet")
+    return " · ".join(p for p in (row.customer, contact, row.request) if p)
 
 
 class FollowUpListModel(QAbstractListModel):
@@ -98,8 +106,7 @@ class FollowUpListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             now = self._now or datetime.now().astimezone()
             head = " · ".join(p for p in (due_words(row.due_at, now), row.owner, row.plan) if p)
-            tail = " · ".join(p for p in (row.customer, row.request) if p)
-            return head + ("\n" + tail if tail else "")
+            return head + "\n" + whose(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             state = self._state(row)
             when = row.due_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.due_at else "—"
@@ -134,7 +141,7 @@ class FollowUpListModel(QAbstractListModel):
 
 class FollowUpDelegate(QStyledItemDelegate):
     """Due time first (red when overdue, marked when due soon), then owner and plan;
-    the customer and request under it."""
+    the customer, contact and request under it."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         head, tail = self._fonts(option)
@@ -195,7 +202,7 @@ class FollowUpDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignVCenter,
             QFontMetrics(head_font).elidedText(rest, Qt.TextElideMode.ElideRight, width),
         )
-        tail = " · ".join(p for p in (row.customer, row.request) if p)
+        tail = whose(row)
         painter.setFont(tail_font)
         y = inner.y() + head_h + style.ROW_GAP
         tail_h = line_height(tail_font)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLineEdit
 
-from assistant.notes.call_clock import CallClock, clock_text
+from assistant.notes.call_clock import CallClock, clock_text, untalked
 from assistant.notes.fields import CALL_SPECS
 from assistant.notes.timefmt import parse_time
 from assistant.ui import record_tools
@@ -26,6 +26,7 @@ from assistant.ui.call_timer import CallTimer
 if TYPE_CHECKING:
     from assistant.maintenance.drafts import Draft
     from assistant.notes.handoff import Promise
+    from assistant.notes.validation import SavedRecord
     from assistant.ui.notes_page import NotesPage
     from assistant.ui.record_saver import RecordSaver
     from assistant.ui.window import MainWindow
@@ -94,7 +95,7 @@ class NotesController(QObject):
         return {
             "show_notes": self.show,
             "new_call": self.new_call,
-            "end_call": self.end_call,
+            "end_call": self.end_or_resume,
             "save_call": self.save,
             "finalise_call": self.finalise,
             "draft_from_listening": lambda: record_tools.draft(self),
@@ -167,6 +168,7 @@ class NotesController(QObject):
         self.used_wordings = {}
         self.promises = []
         self.clock = CallClock()
+        self._fresh = True  # made here, not opened from the store or a draft
 
     def values(self) -> dict[str, Any]:
         """The record as the form holds it now (every field, typed values)."""
@@ -187,8 +189,14 @@ class NotesController(QObject):
         return key, values, followups
 
     def has_content(self) -> bool:
-        if self.clock.started is not None:
-            return True
+        return self.clock.started is not None or self._typed()
+
+    @property
+    def awaits_call(self) -> bool:
+        """A new record with nothing typed and no call yet (it may hold follow-ups)."""
+        return self._fresh and self.clock.phase() == "idle" and not self._typed()
+
+    def _typed(self) -> bool:
         values = self.page.form.values() if self._page else {}
         return any(isinstance(v, str) and v.strip() for v in values.values())
 
@@ -224,22 +232,30 @@ class NotesController(QObject):
         given = values.get(PROMISES)
         kept = [Promise.from_draft(p) for p in given] if isinstance(given, list) else []
         self.promises = [p for p in kept if p is not None]
+        started, ended = values.get("started_at"), values.get("ended_at")
         self.clock = CallClock.resume(
-            values.get("started_at"),
-            values.get("ended_at"),
+            started,
+            ended,
             final=values.get("status") == "final",
             now=self.now(),
+            paused=untalked(started, ended, values.get("talk_seconds")),
         )
+        self._fresh = False
         self._show_record(values)
         self.autosave.reset()
         self.window.refresh(keep_selection=True)
 
     def new_call(self) -> None:
-        """Ctrl+N: keep the record in hand (saved), then a fresh one, its timer running."""
+        """Ctrl+N: keep the record in hand (saved), then a fresh one, its timer running.
+
+        A new record with nothing typed and no call yet (a follow-up added before
+        Ctrl+N, say) is this call's: the call starts on it.
+        """
         if self.clock.phase() == "talk":
             self.end_call()  # the last call was never ended: it ended now
-        self.keep_in_hand()
-        self._start_record()
+        if not self.awaits_call:
+            self.keep_in_hand()
+            self._start_record()
         now = self.now()
         self.clock.start(now)
         self._show_record({"started_at": now, "channel": "phone", "direction": "inbound"})
@@ -249,21 +265,43 @@ class NotesController(QObject):
         self.window.refresh(keep_selection=True)
         self.tr_status(self.tr("New call · %1").replace("%1", now.strftime("%H:%M")))
 
+    def end_or_resume(self) -> None:
+        """Ctrl+E: end the call; again, before it is final: the call goes on."""
+        if self.clock.phase() == "wrap_up":
+            self.resume_call()
+        else:
+            self.end_call()
+
     def end_call(self) -> None:
-        """Ctrl+E: the customer hung up; wrap-up time starts."""
+        """The customer hung up; wrap-up time starts."""
         if self.clock.phase() != "talk":
             self.tr_status(self.tr("No call is running (Ctrl+N starts one)."))
             return
         now = self.now()
         talk = self.clock.end(now)
         self.hidden["talk_seconds"] = talk
-        self.page.form.editors["ended_at"].set_value(now)  # type: ignore[union-attr]
+        self._show_call_change(now)
+        self.tr_status(
+            self.tr("Call ended · talk %1 · wrap-up running (Ctrl+E resumes the call)").replace(
+                "%1", clock_text(talk)
+            )
+        )
+
+    def resume_call(self) -> None:
+        """The call was ended too soon: talk time goes on from where it stopped (the
+        time in between stays wrap-up), and the end time is cleared."""
+        talk = self.clock.resume_talk(self.now())
+        self.hidden.pop("talk_seconds", None)  # not known until the call ends
+        self._show_call_change(None)
+        self.tr_status(
+            self.tr("Call resumed · talk time goes on from %1").replace("%1", clock_text(talk))
+        )
+
+    def _show_call_change(self, ended: datetime | None) -> None:
+        self.page.form.editors["ended_at"].set_value(ended)  # type: ignore[union-attr]
         self.autosave.changed()
         self.timer.tick()
         self.update_state_line()
-        self.tr_status(
-            self.tr("Call ended · talk %1 · wrap-up running").replace("%1", clock_text(talk))
-        )
 
     # -- drafts left behind ----------------------------------------------------------
 
@@ -307,10 +345,12 @@ class NotesController(QObject):
 
     # -- saving --------------------------------------------------------------------------
 
-    def save(self, *, quiet: bool = False) -> None:
+    def save(
+        self, *, quiet: bool = False, then: Callable[[SavedRecord], None] | None = None
+    ) -> None:
         if self._nothing_yet():
             return
-        self.saver.save(quiet=quiet)
+        self.saver.save(quiet=quiet, then=then)
 
     def finalise(self) -> None:
         if self._nothing_yet():
@@ -342,8 +382,13 @@ class NotesController(QObject):
                 values["ended_at"],
                 final=self.hidden.get("status") == "final",
                 now=self.now(),
+                paused=self.clock.paused,
             )
+            # The talk time stored follows the times the agent corrected.
+            if self.clock.ended is not None:
+                self.hidden["talk_seconds"] = self.clock.talk_seconds()
             self.timer.tick()
+            self.update_state_line()
         if name in CALL_CONTEXT or name in ("emotion_start", "emotion_end", "customer_type"):
             self._push_context()
 
@@ -383,10 +428,13 @@ class NotesController(QObject):
         elif phase == "talk":
             text = self.tr("Call running · draft")
         elif phase == "wrap_up":
-            text = self.tr("Wrap-up · finalise with Ctrl+Enter")
+            text = self.tr("Wrap-up · Ctrl+Enter finalises, Ctrl+E resumes")
         else:
             text = self.tr("Draft · Ctrl+N starts a call")
         self._page.state.setText(text)
+        resumable = phase == "wrap_up" and status != "final"
+        short = short_texts()["resume_call" if resumable else "end_call"]
+        self.window.actions_by_name["end_call"].setIconText(short)
 
     # -- the playbook side ---------------------------------------------------------------------
 
@@ -426,6 +474,7 @@ def short_texts() -> dict[str, str]:
     return {
         "new_call": tr("NotesController", "New call"),
         "end_call": tr("NotesController", "End call"),
+        "resume_call": tr("NotesController", "Resume"),
         "save_call": tr("NotesController", "Save"),
         "finalise_call": tr("NotesController", "Finalise"),
         "draft_from_listening": tr("NotesController", "✎ Draft request and key problem"),

@@ -1,17 +1,21 @@
 """Saving and finalising the record in the form, on the worker thread, and showing
 the outcome: saved, final, refused (every missing field named, the cursor moved to
-the first), card numbers masked (the fields named, the form's text masked too), or
-the store's refusal (disk full, read-only: the text stays in the form).
+the first, a running call left running), card numbers masked (the fields named, the
+form's text masked too), or the store's refusal (disk full, read-only: the text
+stays in the form).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import UserError
+from assistant.notes.call_clock import clock_text
 from assistant.notes.service import FormProblems, finalise_form, save_form
 from assistant.notes.validation import SavedRecord
 from assistant.ui.labels import field_label
@@ -29,26 +33,26 @@ class RecordSaver(QObject):
         super().__init__(controller)
         self.c = controller
 
-    def save(self, *, quiet: bool = False) -> None:
-        """Ctrl+S: save to the store on the worker thread."""
+    def save(
+        self, *, quiet: bool = False, then: Callable[[SavedRecord], None] | None = None
+    ) -> None:
+        """Ctrl+S: save to the store on the worker thread; ``then`` runs once it is in."""
         key, values, followups = self.c.snapshot()
         revision, now = self.c.autosave.revision, self.c.now()
         dispositions = self.c.state.settings.dispositions
         self.c.state.with_store(
             lambda store: save_form(store, values, followups, dispositions=dispositions, now=now),
-            lambda saved: self._saved(saved, revision, quiet),
+            lambda saved: self._saved(saved, revision, quiet, now, then),
             lambda exc: self._save_failed(exc, key),
             essential=True,
         )
 
     def finalise(self) -> None:
-        """Ctrl+Enter: end the call if it runs, then finalise (refused: say what is missing)."""
-        if self.c.clock.phase() == "talk":
-            self.c.end_call()
+        """Ctrl+Enter: finalise; a call still running ends with it. Refused: every
+        missing field is named, and the call runs on (only Ctrl+E ends it)."""
         now = self.c.now()
-        wrap_up = self.c.clock.wrap_up_seconds(now)
-        if wrap_up is not None:
-            self.c.hidden["wrap_up_seconds"] = wrap_up
+        # The end and durations are stored only if the record becomes final.
+        when_final = self.c.clock.settled(now)
         key, values, followups = self.c.snapshot()
         revision = self.c.autosave.revision
         settings = self.c.state.settings
@@ -56,26 +60,41 @@ class RecordSaver(QObject):
 
         def job(store: Any) -> SavedRecord:
             return finalise_form(
-                store, values, followups, required=required, dispositions=dispositions, now=now
+                store,
+                values,
+                followups,
+                required=required,
+                dispositions=dispositions,
+                now=now,
+                when_final=when_final,
             )
 
         self.c.state.with_store(
             job,
-            lambda saved: self._saved(saved, revision, False),
+            lambda saved: self._saved(saved, revision, False, now),
             lambda exc: self._save_failed(exc, key),
             essential=True,
         )
 
-    def _saved(self, saved: SavedRecord, revision: int, quiet: bool) -> None:
+    def _saved(
+        self,
+        saved: SavedRecord,
+        revision: int,
+        quiet: bool,
+        at: datetime,
+        then: Callable[[SavedRecord], None] | None = None,
+    ) -> None:
         c = self.c
         c.autosave.stored(saved.id, revision)
         c.window.banner.remove("save")
         c.window.followups.reload()
         if saved.id == c.record_id:  # else the agent moved on to another record
-            self._show_saved(saved, quiet)
+            self._show_saved(saved, quiet, at)
+        if then is not None:
+            then(saved)
         self.done.emit(saved)
 
-    def _show_saved(self, saved: SavedRecord, quiet: bool) -> None:
+    def _show_saved(self, saved: SavedRecord, quiet: bool, at: datetime) -> None:
         c, page = self.c, self.c.page
         c.hidden["status"] = saved.values.get("status")
         stored = {f["id"]: f for f in saved.followups}
@@ -89,18 +108,37 @@ class RecordSaver(QObject):
             page.show_problem(fields)
             c.window.pages.show("notes")
             page.focus_field(fields[0])
-            c.window.show_status(self.tr("Not final yet: saved as a draft."), error=True)
+            text = self.tr("Not final yet: saved as a draft.")
+            if c.clock.phase() == "talk":
+                text = self.tr("Not final yet: saved as a draft. The call is still running.")
+            c.window.show_status(text, error=True)
         else:
             page.form.mark_missing(())
+            text = self.tr("Final · %1") if saved.final else self.tr("Saved · %1")
+            text = text.replace("%1", at.strftime("%H:%M"))
             if saved.final:
-                c.clock.finish(c.now())
-                c.timer.tick()
+                text = self._stop_clocks(saved, at) or text
             if not quiet:
-                text = self.tr("Final · %1") if saved.final else self.tr("Saved · %1")
-                c.window.show_status(text.replace("%1", c.now().strftime("%H:%M")))
+                c.window.show_status(text)
         if saved.masked:
             self._show_masked(saved)
         c.update_state_line()
+
+    def _stop_clocks(self, saved: SavedRecord, at: datetime) -> str:
+        """The record is final: the clocks stop, as stored. A call still running when
+        it was finalised ended then; say so."""
+        c, text = self.c, ""
+        if c.clock.phase() == "talk":
+            talk = clock_text(c.clock.end(at))
+            c.page.form.editors["ended_at"].set_value(c.clock.ended)  # type: ignore[union-attr]
+            text = self.tr("Final · %1 · call ended, talk %2")
+            text = text.replace("%1", at.strftime("%H:%M")).replace("%2", talk)
+        c.clock.finish(at)
+        for name in ("talk_seconds", "wrap_up_seconds"):
+            if saved.values.get(name) is not None:
+                c.hidden[name] = saved.values[name]
+        c.timer.tick()
+        return text
 
     def _show_masked(self, saved: SavedRecord) -> None:
         from assistant.notes.redact import mask_cards

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from assistant.notes.call_clock import CallClock, clock_text
+from assistant.notes.call_clock import CallClock, clock_text, untalked
 
 T0 = datetime(2026, 3, 10, 6, 0, tzinfo=UTC)
 
@@ -36,6 +36,29 @@ def test_finishing_without_ending_ends_the_call_first() -> None:
     clock.finish(at(60))
     assert clock.talk_seconds() == 60
     assert clock.wrap_up_seconds(at(100)) == 0
+
+
+def test_a_resumed_call_counts_on_from_its_talk_time_the_gap_is_wrap_up() -> None:
+    clock = CallClock()
+    clock.start(T0)
+    clock.end(at(60))
+    assert clock.resume_talk(at(80)) == 60
+    assert clock.phase() == "talk"
+    assert clock.elapsed(at(110)) == 90
+    assert clock.settled(at(110)) == {
+        "ended_at": at(110),
+        "talk_seconds": 90,
+        "wrap_up_seconds": 20,
+    }
+    assert clock.end(at(110)) == 90
+    clock.finish(at(120))
+    assert (clock.talk_seconds(), clock.wrap_up_seconds(at(999))) == (90, 30)
+    assert clock.settled(at(999)) == {}  # final: nothing more to record
+    # Opened again from the store, the gap is known from the stored talk time.
+    reopened = CallClock.resume(
+        T0, at(110), final=False, now=at(130), paused=untalked(T0, at(110), 90)
+    )
+    assert (reopened.talk_seconds(), reopened.wrap_up_seconds(at(130))) == (90, 40)
 
 
 def test_cues_come_once_each_at_30_seconds_3_and_5_minutes() -> None:

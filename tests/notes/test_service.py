@@ -137,9 +137,9 @@ def test_the_follow_up_list_is_open_ones_soonest_first_with_the_customer(store: 
     save_form(store, first, [late, done], now=NOW)
     save_form(store, second, [soon], now=NOW)
     rows = followup_rows(store)
-    assert [(r.plan, r.customer, r.request) for r in rows] == [
-        ("核实", "张经理", "发票重开"),
-        ("回电", "李总", "退款进度"),
+    assert [(r.plan, r.customer, r.request, r.contact) for r in rows] == [
+        ("核实", "张经理", "发票重开", "+86 138 0013 8000"),
+        ("回电", "李总", "退款进度", "+86 138 0013 8000"),
     ]
     mark_done(store, rows[0].id, NOW)
     reschedule(store, rows[1].id, NOW + timedelta(days=2), NOW)
@@ -191,3 +191,22 @@ def test_snoozing() -> None:
     friday = calendar.combine(datetime(2026, 3, 13).date(), datetime(2026, 3, 13, 16).time())
     monday = snooze_until("next_business_day", friday, calendar)
     assert (monday.date().isoformat(), monday.strftime("%H:%M")) == ("2026-03-16", "09:00")
+
+
+def test_the_call_s_end_is_stored_only_when_the_record_becomes_final(store: Store) -> None:
+    ending = {"ended_at": NOW + timedelta(minutes=5), "talk_seconds": 300, "wrap_up_seconds": 0}
+    values = form(request="")
+    refused = finalise_form(
+        store, values, [], required=DEFAULT_REQUIRED_FIELDS, now=NOW, when_final=ending
+    )
+    assert [p.field for p in refused.refused] == ["request"]
+    assert (refused.values["ended_at"], refused.values["talk_seconds"]) == (None, None)
+    values["request"] = "退款进度"
+    final = finalise_form(
+        store, values, [], required=DEFAULT_REQUIRED_FIELDS, now=NOW, when_final=ending
+    )
+    assert final.final
+    stored = load_call(store, values["id"])
+    assert stored is not None
+    assert stored.values["ended_at"] == NOW + timedelta(minutes=5)
+    assert stored.values["talk_seconds"] == 300

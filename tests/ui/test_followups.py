@@ -48,7 +48,9 @@ def test_the_model_passes_qt_model_tester(qtmodeltester: Any) -> None:
     now = datetime(2026, 3, 10, 14, 0).astimezone()
     model = FollowUpListModel()
     rows = [
-        FollowUpRow(new_id(), new_id(), "王芳", now - timedelta(minutes=5), "回电", "李总", "退款"),
+        FollowUpRow(
+            new_id(), new_id(), "王芳", now - timedelta(minutes=5), "回电", "李总", "退款", "13800"
+        ),
         FollowUpRow(new_id(), new_id(), "财务", now + timedelta(minutes=5), "核实"),
         FollowUpRow(new_id(), new_id(), "", None, "待定"),
     ]
@@ -60,7 +62,10 @@ def test_the_model_passes_qt_model_tester(qtmodeltester: Any) -> None:
     overdue = model.index(0, 0)
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) is not None  # red
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # highlighted
-    assert overdue.data(Qt.ItemDataRole.DisplayRole) == "13:55 · 王芳 · 回电\n李总 · 退款"
+    assert overdue.data(Qt.ItemDataRole.DisplayRole) == "13:55 · 王芳 · 回电\n李总 · 13800 · 退款"
+    assert (
+        model.index(1, 0).data(Qt.ItemDataRole.DisplayRole) == "14:05 · 财务 · 核实\nno contact yet"
+    )
     model.set_rows([], now)
 
 
@@ -174,6 +179,21 @@ def test_enter_opens_the_record(qtbot: Any, seeded: Any) -> None:
     assert [f["plan"] for f in window.notes.followups] == ["回电确认到账", "核实流水"]
 
 
+def copy_commitment(qtbot: Any, window: Any, type_into: Any) -> datetime:
+    """Copy the dated refund promise from the playbook; return when it is due."""
+    qtbot.keyClick(window.search, Qt.Key.Key_1, CTRL)
+    type_into(window.search, "退款进度")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    form = window.form
+    if not window.notes.values().get("customer_title"):  # else the record fills it in
+        type_into(form.editor("customer_title"), "先生")
+    type_into(form.editor("order_id"), "SO-42")
+    with qtbot.waitSignal(window.copied) as copied:
+        qtbot.keyClick(form.editor("order_id"), Qt.Key.Key_Return)
+    due: datetime = copied.args[2]["reply_by"]
+    return due
+
+
 def test_a_dated_commitment_offers_a_follow_up_with_one_key(
     qtbot: Any, make_panel: Any, type_into: Any
 ) -> None:
@@ -182,17 +202,61 @@ def test_a_dated_commitment_offers_a_follow_up_with_one_key(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.search, Qt.Key.Key_N, CTRL)
     window.notes.page.form.set_text("customer_title", "李总")
-    qtbot.keyClick(window.search, Qt.Key.Key_1, CTRL)
-    type_into(window.search, "退款进度")
-    qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    form = window.form
-    type_into(form.editor("order_id"), "SO-42")
-    with qtbot.waitSignal(window.copied) as copied:
-        qtbot.keyClick(form.editor("order_id"), Qt.Key.Key_Return)
-    due = copied.args[2]["reply_by"]
+    due = copy_commitment(qtbot, window, type_into)
     assert "Ctrl+T" in window.banner.text("offer")
     qtbot.keyClick(window.search, Qt.Key.Key_T, CTRL)
     assert "offer" not in window.banner.messages
     [item] = window.notes.followups
     assert (item["owner"], item["due_at"], item["plan"]) == ("王芳", due, "退款进度的承诺回复")
     assert window.notes.values()["templates_used"] == ["t.refund.commit"]
+
+
+def listed(qtbot: Any, window: Any, count: int) -> list[str]:
+    """Ctrl+3, and the Follow-ups page's rows as the agent reads them."""
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_3, CTRL)
+    model = window.followups.page.model
+    qtbot.waitUntil(lambda: model.rowCount() == count, timeout=20_000)
+    return [model.index(i, 0).data(Qt.ItemDataRole.DisplayRole) for i in range(count)]
+
+
+def test_ctrl_t_outside_a_call_lists_the_follow_up_with_the_contact(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # No Ctrl+N: the agent wrote the customer down before starting the call.
+    form = window.notes.page.form
+    form.set_text("customer_title", "李总")
+    form.set_text("customer_contact", "+86 138 0013 8000")
+    copy_commitment(qtbot, window, type_into)
+    qtbot.keyClick(window.search, Qt.Key.Key_T, CTRL)
+    [row] = listed(qtbot, window, 1)
+    assert row == "03-11 10:00 · 王芳 · 退款进度的承诺回复\n李总 · +86 138 0013 8000"
+    assert window.status.text() == "Follow-up added: 03-11 10:00 · listed under Follow-ups (Ctrl+3)"
+
+
+def test_ctrl_t_on_an_empty_form_then_ctrl_n_keeps_the_follow_up_with_the_call(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    copy_commitment(qtbot, window, type_into)
+    qtbot.keyClick(window.search, Qt.Key.Key_T, CTRL)
+    [row] = listed(qtbot, window, 1)
+    assert row.endswith("\nno contact yet")  # whose it is still to be written down
+    assert window.status.text().startswith("No call running: follow-up 03-11 10:00 kept in a")
+
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N, CTRL)  # the call starts on that record
+    notes = window.notes
+    assert [f["plan"] for f in notes.followups] == ["退款进度的承诺回复"]
+    notes.page.form.set_text("customer_contact", "+86 138 0013 8000")
+    with qtbot.waitSignal(notes.saver.done, timeout=20_000):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(
+        lambda: [r.contact for r in window.followups.reminders.rows] == ["+86 138 0013 8000"],
+        timeout=20_000,
+    )
+    [row] = listed(qtbot, window, 1)
+    assert row.endswith("\n+86 138 0013 8000")
