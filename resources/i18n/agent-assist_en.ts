@@ -266,12 +266,20 @@
         <translation>me</translation>
     </message>
     <message>
-        <source>Follow-up added: %1</source>
-        <translation>Follow-up added: %1</translation>
+        <source>No call running: follow-up %1 kept in a draft record, listed under Follow-ups (Ctrl+3). Ctrl+N starts the call on it.</source>
+        <translation>No call running: follow-up %1 kept in a draft record, listed under Follow-ups (Ctrl+3). Ctrl+N starts the call on it.</translation>
+    </message>
+    <message>
+        <source>Follow-up added: %1 · listed under Follow-ups (Ctrl+3)</source>
+        <translation>Follow-up added: %1 · listed under Follow-ups (Ctrl+3)</translation>
     </message>
 </context>
 <context>
     <name>FollowUpListModel</name>
+    <message>
+        <source>no contact yet</source>
+        <translation>no contact yet</translation>
+    </message>
     <message>
         <source>Overdue since %1</source>
         <translation>Overdue since %1</translation>
@@ -413,10 +421,6 @@
         <source>No call is running (Ctrl+N starts one).</source>
         <translation>No call is running (Ctrl+N starts one).</translation>
     </message>
-    <message>
-        <source>Call ended · talk %1 · wrap-up running</source>
-        <translation>Call ended · talk %1 · wrap-up running</translation>
-    </message>
     <message numerus="yes">
         <source>Restored %n unsaved call note(s) from last time.</source>
         <translation>
@@ -452,8 +456,16 @@
         <translation>Call running · draft</translation>
     </message>
     <message>
-        <source>Wrap-up · finalise with Ctrl+Enter</source>
-        <translation>Wrap-up · finalise with Ctrl+Enter</translation>
+        <source>Call ended · talk %1 · wrap-up running (Ctrl+E resumes the call)</source>
+        <translation>Call ended · talk %1 · wrap-up running (Ctrl+E resumes the call)</translation>
+    </message>
+    <message>
+        <source>Call resumed · talk time goes on from %1</source>
+        <translation>Call resumed · talk time goes on from %1</translation>
+    </message>
+    <message>
+        <source>Wrap-up · Ctrl+Enter finalises, Ctrl+E resumes</source>
+        <translation>Wrap-up · Ctrl+Enter finalises, Ctrl+E resumes</translation>
     </message>
     <message>
         <source>Draft · Ctrl+N starts a call</source>
@@ -466,6 +478,10 @@
     <message>
         <source>End call</source>
         <translation>End call</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
     </message>
     <message>
         <source>Save</source>
@@ -683,12 +699,20 @@
         <translation>Not final yet: saved as a draft.</translation>
     </message>
     <message>
+        <source>Not final yet: saved as a draft. The call is still running.</source>
+        <translation>Not final yet: saved as a draft. The call is still running.</translation>
+    </message>
+    <message>
         <source>Final · %1</source>
         <translation>Final · %1</translation>
     </message>
     <message>
         <source>Saved · %1</source>
         <translation>Saved · %1</translation>
+    </message>
+    <message>
+        <source>Final · %1 · call ended, talk %2</source>
+        <translation>Final · %1 · call ended, talk %2</translation>
     </message>
     <message>
         <source>Card numbers are never stored: masked in %1.</source>
@@ -843,8 +867,8 @@
         <translation>Start a new call and its timer</translation>
     </message>
     <message>
-        <source>End the call (wrap-up time starts)</source>
-        <translation>End the call (wrap-up time starts)</translation>
+        <source>End the call (wrap-up time starts); again: resume it</source>
+        <translation>End the call (wrap-up time starts); again: resume it</translation>
     </message>
     <message>
         <source>Save the record</source>

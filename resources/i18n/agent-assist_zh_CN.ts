@@ -262,12 +262,20 @@
         <translation>我</translation>
     </message>
     <message>
-        <source>Follow-up added: %1</source>
-        <translation>已添加跟进：%1</translation>
+        <source>No call running: follow-up %1 kept in a draft record, listed under Follow-ups (Ctrl+3). Ctrl+N starts the call on it.</source>
+        <translation>当前没有通话：跟进（%1）已存入一条草稿记录，列在跟进事项中（Ctrl+3）。按 Ctrl+N 在这条记录上开始通话。</translation>
+    </message>
+    <message>
+        <source>Follow-up added: %1 · listed under Follow-ups (Ctrl+3)</source>
+        <translation>已添加跟进：%1 · 列在跟进事项中（Ctrl+3）</translation>
     </message>
 </context>
 <context>
     <name>FollowUpListModel</name>
+    <message>
+        <source>no contact yet</source>
+        <translation>尚无联系方式</translation>
+    </message>
     <message>
         <source>Overdue since %1</source>
         <translation>自 %1 起逾期</translation>
@@ -406,10 +414,6 @@
         <source>No call is running (Ctrl+N starts one).</source>
         <translation>当前没有通话（按 Ctrl+N 开始）。</translation>
     </message>
-    <message>
-        <source>Call ended · talk %1 · wrap-up running</source>
-        <translation>通话已结束 · 通话 %1 · 话后计时中</translation>
-    </message>
     <message numerus="yes">
         <source>Restored %n unsaved call note(s) from last time.</source>
         <translation>
@@ -443,8 +447,16 @@
         <translation>通话中 · 草稿</translation>
     </message>
     <message>
-        <source>Wrap-up · finalise with Ctrl+Enter</source>
-        <translation>话后处理 · 按 Ctrl+Enter 提交</translation>
+        <source>Call ended · talk %1 · wrap-up running (Ctrl+E resumes the call)</source>
+        <translation>通话已结束 · 通话 %1 · 话后计时中（按 Ctrl+E 恢复通话）</translation>
+    </message>
+    <message>
+        <source>Call resumed · talk time goes on from %1</source>
+        <translation>通话已恢复 · 通话时长从 %1 继续计时</translation>
+    </message>
+    <message>
+        <source>Wrap-up · Ctrl+Enter finalises, Ctrl+E resumes</source>
+        <translation>话后处理 · 按 Ctrl+Enter 提交，按 Ctrl+E 恢复通话</translation>
     </message>
     <message>
         <source>Draft · Ctrl+N starts a call</source>
@@ -457,6 +469,10 @@
     <message>
         <source>End call</source>
         <translation>结束通话</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复通话</translation>
     </message>
     <message>
         <source>Save</source>
@@ -673,12 +689,20 @@
         <translation>还不能提交：已存为草稿。</translation>
     </message>
     <message>
+        <source>Not final yet: saved as a draft. The call is still running.</source>
+        <translation>还不能提交：已存为草稿。通话仍在进行。</translation>
+    </message>
+    <message>
         <source>Final · %1</source>
         <translation>已提交 · %1</translation>
     </message>
     <message>
         <source>Saved · %1</source>
         <translation>已保存 · %1</translation>
+    </message>
+    <message>
+        <source>Final · %1 · call ended, talk %2</source>
+        <translation>已提交 · %1 · 通话已结束，通话 %2</translation>
     </message>
     <message>
         <source>Card numbers are never stored: masked in %1.</source>
@@ -833,8 +857,8 @@
         <translation>开始新通话并计时</translation>
     </message>
     <message>
-        <source>End the call (wrap-up time starts)</source>
-        <translation>结束通话（开始话后计时）</translation>
+        <source>End the call (wrap-up time starts); again: resume it</source>
+        <translation>结束通话（开始话后计时）；再按一次：恢复通话</translation>
     </message>
     <message>
         <source>Save the record</source>

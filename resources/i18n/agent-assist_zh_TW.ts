@@ -262,12 +262,20 @@
         <translation>我</translation>
     </message>
     <message>
-        <source>Follow-up added: %1</source>
-        <translation>已新增追蹤事項：%1</translation>
+        <source>No call running: follow-up %1 kept in a draft record, listed under Follow-ups (Ctrl+3). Ctrl+N starts the call on it.</source>
+        <translation>目前沒有通話：追蹤事項（%1）已存入一筆草稿紀錄，列在後續追蹤中（Ctrl+3）。按 Ctrl+N 在這筆紀錄上開始通話。</translation>
+    </message>
+    <message>
+        <source>Follow-up added: %1 · listed under Follow-ups (Ctrl+3)</source>
+        <translation>已新增追蹤事項：%1 · 列在後續追蹤中（Ctrl+3）</translation>
     </message>
 </context>
 <context>
     <name>FollowUpListModel</name>
+    <message>
+        <source>no contact yet</source>
+        <translation>尚無聯絡方式</translation>
+    </message>
     <message>
         <source>Overdue since %1</source>
         <translation>自 %1 起逾期</translation>
@@ -406,10 +414,6 @@
         <source>No call is running (Ctrl+N starts one).</source>
         <translation>目前沒有通話（按 Ctrl+N 開始）。</translation>
     </message>
-    <message>
-        <source>Call ended · talk %1 · wrap-up running</source>
-        <translation>通話已結束 · 通話 %1 · 話後計時中</translation>
-    </message>
     <message numerus="yes">
         <source>Restored %n unsaved call note(s) from last time.</source>
         <translation>
@@ -443,8 +447,16 @@
         <translation>通話中 · 草稿</translation>
     </message>
     <message>
-        <source>Wrap-up · finalise with Ctrl+Enter</source>
-        <translation>話後處理 · 按 Ctrl+Enter 送出</translation>
+        <source>Call ended · talk %1 · wrap-up running (Ctrl+E resumes the call)</source>
+        <translation>通話已結束 · 通話 %1 · 話後計時中（按 Ctrl+E 恢復通話）</translation>
+    </message>
+    <message>
+        <source>Call resumed · talk time goes on from %1</source>
+        <translation>通話已恢復 · 通話時間從 %1 繼續計時</translation>
+    </message>
+    <message>
+        <source>Wrap-up · Ctrl+Enter finalises, Ctrl+E resumes</source>
+        <translation>話後處理 · 按 Ctrl+Enter 送出，按 Ctrl+E 恢復通話</translation>
     </message>
     <message>
         <source>Draft · Ctrl+N starts a call</source>
@@ -457,6 +469,10 @@
     <message>
         <source>End call</source>
         <translation>結束通話</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢復通話</translation>
     </message>
     <message>
         <source>Save</source>
@@ -673,12 +689,20 @@
         <translation>尚無法送出：已存為草稿。</translation>
     </message>
     <message>
+        <source>Not final yet: saved as a draft. The call is still running.</source>
+        <translation>尚無法送出：已存為草稿。通話仍在進行。</translation>
+    </message>
+    <message>
         <source>Final · %1</source>
         <translation>已送出 · %1</translation>
     </message>
     <message>
         <source>Saved · %1</source>
         <translation>已儲存 · %1</translation>
+    </message>
+    <message>
+        <source>Final · %1 · call ended, talk %2</source>
+        <translation>已送出 · %1 · 通話已結束，通話 %2</translation>
     </message>
     <message>
         <source>Card numbers are never stored: masked in %1.</source>
@@ -833,8 +857,8 @@
         <translation>開始新通話並計時</translation>
     </message>
     <message>
-        <source>End the call (wrap-up time starts)</source>
-        <translation>結束通話（開始話後計時）</translation>
+        <source>End the call (wrap-up time starts); again: resume it</source>
+        <translation>結束通話（開始話後計時）；再按一次：恢復通話</translation>
     </message>
     <message>
         <source>Save the record</source>
