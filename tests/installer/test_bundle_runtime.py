@@ -62,28 +62,32 @@ def test_search_with_a_cold_cache_reads_pinyin_and_folds_traditional(
 ) -> None:
     cache = tmp_path / "data" / "cache" / "playbook.cache"
     assert not cache.exists()  # the index is built here, with pypinyin and OpenCC
-    done = run_bundle("playbook", "search", "投訴", "--limit", "5")
+    done = run_bundle("playbook", "search", "投訴", "--limit", "1", "--explain")
     assert done.returncode == 0, done.stderr
-    # The Simplified entry is found only through OpenCC's t2s: 投訴 folds to 投诉.
-    assert "zh.closing.after_complaint" in done.stdout
+    # The Simplified entry matches itself (no "found as" another language's entry)
+    # only through OpenCC's t2s: 投訴 folds to 投诉.
+    first, *why = done.stdout.splitlines()
+    assert first.startswith("1. zh.complaint.")
+    assert why
+    assert not any("found as" in line for line in why)
     assert cache.is_file()
     cache.unlink()
-    # A phrase that exists only in Traditional characters: 客訴 read as kè sù.
+    # A phrase that exists only in Traditional characters: 鸚鵡 read as yīng wǔ.
     packs = tmp_path / "data" / "packs"
     packs.mkdir(parents=True, exist_ok=True)
     (packs / "mine.yaml").write_text(TRADITIONAL_ONLY, encoding="utf-8")
-    done = run_bundle("playbook", "search", "kesu", "--limit", "5")
+    done = run_bundle("playbook", "search", "yingwu", "--limit", "5")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("mine.kesu\t")
+    assert done.stdout.startswith("mine.parrot\t")
 
 
 TRADITIONAL_ONLY = """\
 pack: {id: mine, name: 我的話術, language: zh-Hant, version: "1"}
 entries:
-  - id: mine.kesu
-    title: 客訴的第一句話
-    category: complaint
-    body: 謝謝您告訴我們，這件事我來負責。
+  - id: mine.parrot
+    title: 客戶說家裡的鸚鵡咬壞了電線
+    category: confirming
+    body: 我確認一下：是鸚鵡咬壞了電源線，之後設備就開不了機，對嗎？
 """
 
 
