@@ -36,14 +36,21 @@ def categories_named(query: str) -> frozenset[str]:
     typed = fold(query).strip()
     if not typed:
         return frozenset()
-    found = set()
-    for category, words in CATEGORY_WORDS.items():
-        for word in words:
-            if (
-                typed == word
-                or (len(typed) >= 3 and word.startswith(typed))
-                or (len(typed) >= 6 and typed.isascii() and within_distance(typed, word, 1))
-            ):
-                found.add(category)
-                break
+    found = set(_EXACT.get(typed, ()))
+    if len(typed) >= 3:
+        found.update(c for word, c in _ALL if word.startswith(typed))
+    if len(typed) >= 6 and typed.isascii():
+        found.update(
+            c
+            for word, c in _ALL
+            if word[0] == typed[0]
+            and abs(len(word) - len(typed)) <= 1
+            and within_distance(typed, word, 1)
+        )
     return frozenset(found)
+
+
+_ALL = tuple((word, category) for category, words in CATEGORY_WORDS.items() for word in words)
+_EXACT: dict[str, list[str]] = {}
+for _word, _category in _ALL:
+    _EXACT.setdefault(_word, []).append(_category)
