@@ -187,12 +187,8 @@ class Library:
         positions = self._intent_table().get(self.intent_of(entry_id), [])
         return [self.entries[i] for i in positions]
 
-    def wording_entry(self, intent: str, languages: Sequence[str]) -> Entry | None:
-        """The intent's entry in the first of ``languages`` that has it."""
-        position = self._wording_position(intent, languages)
-        return None if position is None else self.entries[position]
-
     def _wording_position(self, intent: str, languages: Sequence[str]) -> int | None:
+        """Where the intent's entry in the first of ``languages`` that has it is."""
         positions = self._intent_table().get(intent, [])
         have = getattr(self.entries, "languages", None)
         for language in languages:
