@@ -187,6 +187,11 @@ class Library:
         positions = self._intent_table().get(self.intent_of(entry_id), [])
         return [self.entries[i] for i in positions]
 
+    @property
+    def phrase_count(self) -> int:
+        """How many phrases the agent can find: intents, each in one or more languages."""
+        return len(self._intent_table())
+
     def _wording_position(self, intent: str, languages: Sequence[str]) -> int | None:
         """Where the intent's entry in the first of ``languages`` that has it is."""
         positions = self._intent_table().get(intent, [])

@@ -340,7 +340,7 @@ class MainWindow(QWidget):
 
     def _library_loaded(self) -> None:
         library = self.state.library
-        count = len(library.entries) if library is not None else 0
+        count = library.phrase_count if library is not None else 0
         self.show_status(self.tr("%n phrasing(s) · F1 for shortcuts", "", count))
         self.refresh()
         self._check_ready()
