@@ -569,11 +569,20 @@ class SearchIndex:
                 return []
             return self._browse(ctx, lo, hi, limit)
 
-        levels = [self._term_levels(t) for t in terms]
-        kept = [(t, lv) for t, lv in zip(terms, levels, strict=True) if lv]
+        kept = []
+        dropped = False  # a term that matches nothing is ignored
+        for term in terms:
+            found = self._term_levels(term)
+            if found:
+                kept.append((term, found))
+                continue
+            dropped = True
+            if term.han and len(term.text) > 2:
+                # A Chinese sentence typed whole (我要找你们领导): its two-character
+                # pieces count as words, so the entries with most of them show.
+                kept += self._pieces(term.text, len(terms) + len(kept))
         if not kept:
             return []
-        dropped = len(kept) < len(terms)  # a term that matches nothing is ignored
         terms = [t for t, _ in kept]
         levels = [lv for _, lv in kept]
         if (lo, hi) != (0, self._n):
@@ -641,6 +650,20 @@ class SearchIndex:
                 seen |= mask
         return out
 
+    def _pieces(self, text: str, used: int) -> list[tuple[_Term, list[tuple[int, int]]]]:
+        out = []
+        for gram in dict.fromkeys(map(add, text, text[1:])):
+            if used + len(out) >= _MAX_TERMS:
+                break
+            piece = _Term(gram, han=True)
+            found = self._term_levels(piece)
+            if found:
+                out.append((piece, found))
+        # Pieces that are words of a title or tag (领导) say more than pieces that
+        # merely occur in some body text (我要, 要找).
+        named = [(t, lv) for t, lv in out if any(level in _HEAD_LEVELS for level, _ in lv)]
+        return named or out
+
     def _han_levels(self, term: _Term, found: dict[int, int]) -> None:
         put = _putter(found)
         text = term.text
@@ -666,9 +689,9 @@ class SearchIndex:
             pieces.append(text[-1])
         slots = [self._slot.get(p) for p in pieces]
         present = [s for s in slots if s is not None]
-        if not present:
-            return
-        term.loose = tuple(p for p, s in zip(pieces, slots, strict=True) if s is not None)
+        if len(present) < len(slots):
+            return  # read piece by piece instead (see search)
+        term.loose = tuple(pieces)
         put(_L_HEAD_PREFIX, self._and(present, _HEAD))
         put(_L_TAIL_PREFIX, self._and(present, _TAIL))
 

@@ -128,3 +128,17 @@ def test_pinyin_typed_apart_reads_as_the_word_it_spells(library: Library) -> Non
     assert len(hits) == 3
     assert all("投诉" in (h.entry.title, *h.entry.tags) or "投诉" in h.entry.title for h in hits)
     assert any("投诉" in h.entry.title for h in library.search("tsu", 3, None, ("zh-Hans",)))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("他一直在骂人", "deesc.confrontational.abusive_language"),
+        ("客户要起诉", "deesc.confrontational.legal_threat"),
+        ("客户说要投诉你们", "deesc.confrontational.threat_to_expose"),
+    ],
+)
+def test_a_chinese_sentence_typed_whole_is_read_piece_by_piece(
+    library: Library, query: str, expected: str
+) -> None:
+    assert expected in intents(library, query, 3)
