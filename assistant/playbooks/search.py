@@ -569,27 +569,25 @@ class SearchIndex:
                 return []
             return self._browse(ctx, lo, hi, limit)
 
-        kept = []
+        kept: list[tuple[_Term, list[tuple[int, int]]]] = []
         dropped = False  # a term that matches nothing is ignored
-        for term in terms:
-            found = self._term_levels(term)
-            if found:
-                kept.append((term, found))
+        window = _range_mask(lo, hi) if (lo, hi) != (0, self._n) else -1
+        for typed in terms:
+            matched = [(lv, m & window) for lv, m in self._term_levels(typed) if m & window]
+            if matched:
+                kept.append((typed, matched))
                 continue
             dropped = True
-            if term.han and len(term.text) > 2:
+            if typed.han and len(typed.text) > 2:
                 # A Chinese sentence typed whole (我要找你们领导): its two-character
                 # pieces count as words, so the entries with most of them show.
-                kept += self._pieces(term.text, len(terms) + len(kept))
+                pieces = self._pieces(typed.text, len(terms) + len(kept))
+                kept += [(t, [(lv, m & window) for lv, m in found]) for t, found in pieces]
+        kept = [(t, lv) for t, lv in kept if lv]
         if not kept:
             return []
         terms = [t for t, _ in kept]
         levels = [lv for _, lv in kept]
-        if (lo, hi) != (0, self._n):
-            window = _range_mask(lo, hi)
-            levels = [[(lv, m & window) for lv, m in term if m & window] for term in levels]
-            if not all(levels):
-                return []
         candidates = -1
         for term in levels:
             any_level = 0
@@ -601,8 +599,8 @@ class SearchIndex:
 
         tiers = self._tiers(terms, levels, candidates, limit) if candidates else []
         if len(terms) > 1:
-            found = sum(mask.bit_count() for _, mask in tiers)
-            if found < limit:
+            shown = sum(mask.bit_count() for _, mask in tiers)
+            if shown < limit:
                 tiers += _partial_tiers(levels, candidates, self._n // _COMMON_SHARE)
         tiers = self._named_first(query, tiers)
         boost = self._boost(ctx)
@@ -651,7 +649,7 @@ class SearchIndex:
         return out
 
     def _pieces(self, text: str, used: int) -> list[tuple[_Term, list[tuple[int, int]]]]:
-        out = []
+        out: list[tuple[_Term, list[tuple[int, int]]]] = []
         for gram in dict.fromkeys(map(add, text, text[1:])):
             if used + len(out) >= _MAX_TERMS:
                 break
