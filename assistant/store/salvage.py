@@ -196,7 +196,7 @@ class DamagedCopy:
             f"a damaged store was moved aside to {self.path} ({self.size / 1024 / 1024:.1f} MiB); "
         )
         if self.readable is None or self.readable == Readable(0, 0):
-            what = "nothing can be read from it. "
+            what = "no records can be read from it. "
         else:
             what = (
                 f"{self.readable} can still be read from it and are not in the current "
