@@ -94,10 +94,15 @@ _TUPLE_FIELDS = {"required_fields", "dispositions", "phrase_languages"}
 
 def load_settings(path: Path) -> Settings:
     """Read settings; a missing file gives the defaults, a bad one a message naming it."""
+    raw = _read_raw(path)
+    return Settings() if raw is None else _from_mapping(raw, path)
+
+
+def _read_raw(path: Path) -> dict[str, Any] | None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Settings()
+        return None
     except OSError as exc:
         raise UserError(f"{path}: cannot read settings: {exc.strerror}") from exc
     try:
@@ -106,7 +111,43 @@ def load_settings(path: Path) -> Settings:
         raise UserError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
     if not isinstance(raw, dict):
         raise UserError(f"{path}: settings must be a JSON object")
-    return _from_mapping(raw, path)
+    return raw
+
+
+def settings_problems(path: Path) -> list[str]:
+    """Everything the commands would refuse in the settings file, one message per bad
+    key naming the file and the key; empty when it is fine (or missing).
+
+    Besides what ``load_settings`` checks, this checks the country and office hours
+    as the work calendar reads them (the first dated phrase or deadline would fail
+    on them). It imports the holiday tables: not for the panel's start.
+    """
+    from assistant.workcalendar import OfficeHours, WorkCalendar
+
+    try:
+        raw = _read_raw(path)
+    except UserError as exc:
+        return [exc.message]
+    problems: list[str] = []
+    settings = Settings()
+    for name, value in (raw or {}).items():
+        try:
+            read = _from_mapping({name: value}, path)  # one key at a time: each is named
+        except UserError as exc:
+            problems.append(exc.message)
+            continue
+        if name in Settings._fields and name != "extra":
+            settings = settings._replace(**{name: getattr(read, name)})
+    checks = (
+        ("office_hours", lambda: OfficeHours.parse(settings.office_hours)),
+        ("country", lambda: WorkCalendar(settings.country)),
+    )
+    for name, check in checks:
+        try:
+            check()
+        except ValueError as exc:
+            problems.append(f"{path}: {name}: {exc}")
+    return problems
 
 
 def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
@@ -128,6 +169,10 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
         elif isinstance(expected, bool) or not isinstance(value, type(expected)):
             kind = "a whole number" if isinstance(expected, int) else "text"
             raise UserError(f"{path}: {name}: must be {kind}")
+        elif name == "backup_days" and value < 0:
+            raise UserError(
+                f"{path}: backup_days: must be 0 (no automatic backups) or more, got {value}"
+            )
         else:
             values[name] = value
     extra = {k: v for k, v in raw.items() if k not in known}

@@ -28,6 +28,8 @@ from assistant.store.db import (
     BUSY_TIMEOUT_MS,
     StoreDamaged,
     check_damage,
+    damaged_files,
+    dismiss_damaged,
     header_problems,
     in_use_elsewhere,
     migrate,
@@ -189,6 +191,11 @@ class Restored:
     source: Path
     kept_aside: Path | None  # where the store that was replaced went
     revision: str
+    # After a start on a new store (a damaged one moved aside): how many call records
+    # and follow-ups written since were merged from ``kept_aside``, or why not.
+    merged: tuple[int, int] | None = None
+    merge_problem: str | None = None
+    dismissed: tuple[Path, ...] = ()  # the damaged stores this restore dealt with
 
 
 def check_backup_file(path: Path) -> str:
@@ -239,4 +246,53 @@ def restore(paths: Paths, source: Path, now: datetime | None = None) -> Restored
         incoming.unlink(missing_ok=True)
     log.info("store restored from %s; previous store kept as %s", source.name, kept)
     migrate(store)  # an older backup is upgraded now, with its own pre-upgrade copy
-    return Restored(source, kept, revision)
+    damaged = damaged_files(store)
+    if kept is None or not damaged:
+        return Restored(source, kept, revision)
+    # The store just replaced was started empty when a damaged one was moved aside:
+    # everything in it was written since the damage, and the backup cannot hold it.
+    try:
+        merged = merge_since(store, kept)
+    except UserError as exc:
+        return Restored(source, kept, revision, merge_problem=exc.message)
+    dismissed = tuple(dismiss_damaged(path) for path in damaged)
+    return Restored(source, kept, revision, merged, dismissed=dismissed)
+
+
+def _insertable(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [str(r[1]) for r in conn.execute(f"PRAGMA main.table_xinfo({table})") if r[6] == 0]
+
+
+def merge_since(store: Path, since: Path) -> tuple[int, int]:
+    """Copy into ``store`` the call records of ``since`` that it lacks or holds in an
+    older version, with their follow-ups; return how many of each."""
+    conn = sqlite3.connect(store, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("ATTACH DATABASE ? AS since", (read_only_uri(since),))
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "CREATE TEMP TABLE merged AS SELECT s.id FROM since.calls s "
+            "LEFT JOIN main.calls c ON c.id = s.id "
+            "WHERE c.id IS NULL OR s.updated_at > c.updated_at"
+        )
+        counts = []
+        for table, key in (("calls", "id"), ("followups", "call_id")):
+            columns = _insertable(conn, table)
+            names = ", ".join(columns)
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+            cursor = conn.execute(
+                f"INSERT INTO main.{table} ({names}) SELECT {names} FROM since.{table} "
+                f"WHERE {key} IN (SELECT id FROM temp.merged) "
+                f"ON CONFLICT(id) DO UPDATE SET {updates}"
+            )
+            counts.append(cursor.rowcount)
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise store_error(since, exc) from exc
+    finally:
+        conn.close()
+    log.info("merged %d call(s), %d follow-up(s) written since the damage", *counts)
+    return counts[0], counts[1]

@@ -1,8 +1,9 @@
 """``agent-assist doctor``: what is wrong with this installation, read-only.
 
 Checks the store (a full ``quick_check``, the schema revision, the WAL's size),
-the free space in the data dir, the settings, the backups and every phrasing pack
-that would load. Nothing is changed, moved or created.
+damaged stores moved aside beside it, the free space in the data dir, the settings
+(each key as the commands read it), the backups and every phrasing pack that would
+load. Nothing is changed, moved or created.
 """
 
 from __future__ import annotations
@@ -37,9 +38,12 @@ class Finding:
     ok: bool
     area: str
     text: str
+    # Worth acting on but not broken (a damaged store moved aside): WARN, exit 0.
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{'ok  ' if self.ok else 'FAIL'}  {self.area}: {self.text}"
+        level = "FAIL" if not self.ok else "WARN" if self.warning else "ok  "
+        return f"{level}  {self.area}: {self.text}"
 
 
 def _mib(size: int) -> str:
@@ -122,6 +126,17 @@ def check_store(paths: Paths) -> list[Finding]:
     return found
 
 
+def check_damaged(paths: Paths) -> list[Finding]:
+    """A damaged store moved aside holds records the current store lacks: say so
+    until it is restored, salvaged or dismissed."""
+    from assistant.store.salvage import damaged_copies
+
+    return [
+        Finding(True, "damaged", copy.message, warning=True)
+        for copy in damaged_copies(paths.store_file)
+    ]
+
+
 def _counts(store: Path) -> list[Finding]:
     try:
         conn = sqlite3.connect(read_only_uri(store), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -145,12 +160,12 @@ def _counts(store: Path) -> list[Finding]:
 
 
 def check_settings(paths: Paths) -> list[Finding]:
-    from assistant.settings import load_settings
+    from assistant.settings import load_settings, settings_problems
 
-    try:
-        settings = load_settings(paths.settings_file)
-    except UserError as exc:
-        return [Finding(False, "settings", exc.message)]
+    problems = settings_problems(paths.settings_file)
+    if problems:
+        return [Finding(False, "settings", problem) for problem in problems]
+    settings = load_settings(paths.settings_file)
     where = paths.settings_file if paths.settings_file.exists() else "defaults"
     return [Finding(True, "settings", f"{where}; backups kept {settings.backup_days} day(s)")]
 
@@ -195,6 +210,7 @@ def run_checks(paths: Paths, now: datetime | None = None) -> list[Finding]:
         *check_disk(paths),
         *check_settings(paths),
         *check_store(paths),
+        *check_damaged(paths),
         *check_backups(paths, moment),
         *check_packs(paths),
     ]

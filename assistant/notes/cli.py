@@ -52,6 +52,15 @@ def _day(text: str) -> date:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from assistant.store.db import RECOVERED_EXIT_STATUS
+
+    status, recovered = _import(args)
+    # Moving a damaged store aside is never a plain success, whatever was imported.
+    return RECOVERED_EXIT_STATUS if recovered else status
+
+
+def _import(args: argparse.Namespace) -> tuple[int, bool]:
+    """The import's exit status, and whether a damaged store was moved aside first."""
     from assistant.notes.importer import import_file
     from assistant.notes.timefmt import utc_now
     from assistant.paths import resolve_paths
@@ -61,6 +70,7 @@ def run_import(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir)
     settings = load_settings(paths.settings_file)
     store, notice = open_store_or_recover(paths.store_file)
+    recovered = notice is not None
     if notice is not None:
         print(f"agent-assist: {notice.message}", file=sys.stderr)
     try:
@@ -81,12 +91,12 @@ def run_import(args: argparse.Namespace) -> int:
             f"agent-assist: nothing imported: {report.invalid_lines} bad line(s) in {args.file}",
             file=sys.stderr,
         )
-        return 2
+        return 2, recovered
     print(
         f"imported {report.imported} record(s) ({report.created} new, {report.updated} updated), "
         f"{report.followups} follow-up(s); skipped {report.invalid_lines} bad line(s)"
     )
-    return 2 if report.problems else 0
+    return (2 if report.problems else 0), recovered
 
 
 def run_export(args: argparse.Namespace) -> int:

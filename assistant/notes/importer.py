@@ -79,8 +79,25 @@ def read_lines(
                 yield from _read_jsonl(handle, dispositions, required)
             else:
                 yield from _read_csv(path, handle, dispositions, required)
-        except UnicodeDecodeError as exc:
-            raise UserError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        except UnicodeDecodeError:
+            raise UserError(_not_utf8(path)) from None
+
+
+def _not_utf8(path: Path) -> str:
+    """Where a file stops being UTF-8, by line, and what to do about it."""
+    where = ""
+    with path.open("rb") as raw:
+        for number, line in enumerate(raw, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                where = f"{number}: not UTF-8 text (byte {exc.start + 1} of line {number})"
+                break
+    return (
+        f"{path}:{where or ' not UTF-8 text'}; a GBK or Big5 file? Save it as UTF-8 "
+        "(Excel: Save As, 'CSV UTF-8') and import again, or name its encoding with "
+        "--encoding (see 'agent-assist import --help')"
+    )
 
 
 def _read_jsonl(
@@ -175,7 +192,14 @@ def _table_of(path: Path, header: list[str]) -> Kind:
         if names == set(expected) and len(header) == len(expected):
             return kind  # type: ignore[return-value]
     unknown = sorted(names - set(CALL_FIELD_NAMES) - set(FOLLOWUP_FIELD_NAMES))
-    detail = f"unknown columns: {', '.join(unknown)}" if unknown else "columns are missing"
+    # The table the header is closest to is the one the file was meant to be.
+    meant = max((CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES), key=lambda e: len(names & set(e)))
+    missing = [name for name in meant if name not in names]
+    details = [
+        *([f"unknown columns: {', '.join(unknown)}"] if unknown else []),
+        *([f"columns are missing: {', '.join(missing)}"] if missing else []),
+    ]
+    detail = "; ".join(details) or "a column appears more than once"
     raise UserError(f"{path}:1: not a calls or followups CSV from this tool ({detail})")
 
 

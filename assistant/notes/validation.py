@@ -11,8 +11,10 @@ or a broken spreadsheet:
   supervisor's export never splits or cuts a note. A 1 MB paste is refused with a
   message naming the field (an agent's note is a few hundred characters).
 * No control characters except tab, line feed and carriage return (NUL and the
-  rest of C0 break CSV consumers and terminals), and no unpaired surrogates (JSON
-  can carry them, UTF-8 cannot store them).
+  rest of C0 break CSV consumers and terminals), no invisible bidirectional
+  controls (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C: they reorder what
+  a spreadsheet shows), and no unpaired surrogates (JSON can carry them, UTF-8
+  cannot store them).
 * Times between the years 1900 and 2199 (a typo outside that would also overflow
   when shown in local time); durations up to 30 days.
 * Card numbers are masked (``assistant.notes.redact``) in every text and list
@@ -46,8 +48,11 @@ MAX_TEXT_CHARS = 32_767  # one Excel cell
 MAX_SECONDS = 30 * 24 * 3600
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(2200, 1, 1, tzinfo=UTC)
-# C0 controls except tab, LF and CR; and unpaired surrogates.
-_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# C0 controls except tab, LF and CR; unpaired surrogates; and the invisible
+# bidirectional controls, which can make an exported cell read differently from
+# what was typed (U+202E shows "1234" as "4321").
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BAD_CHAR = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff{_BIDI}]")
 _SHOWN_CHARS = 40
 _MAX_REASON = 200
 
@@ -76,10 +81,15 @@ def _check_text(text: str) -> None:
     bad = _BAD_CHAR.search(text)
     if bad is not None:
         char = bad.group(0)
-        kind = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        if "\ud800" <= char <= "\udfff":
+            kind, why = "an unpaired surrogate", "only tab and line breaks are allowed"
+        elif re.fullmatch(f"[{_BIDI}]", char):
+            kind = "an invisible text-direction control"
+            why = "it can make the text read differently from what was typed; delete it"
+        else:
+            kind, why = "a control character", "only tab and line breaks are allowed"
         raise ValueError(
-            f"contains {kind} (U+{ord(char):04X}) at character {bad.start() + 1}; "
-            "only tab and line breaks are allowed"
+            f"contains {kind} (U+{ord(char):04X}) at character {bad.start() + 1}; {why}"
         )
     _check_length(text)
 

@@ -377,7 +377,9 @@ class RecoveryNotice:
         return (
             f"The store {self.store} was damaged ({self.reason}). It was moved to "
             f"{self.moved_to} (nothing was deleted) and a new, empty store was started. "
-            "'agent-assist restore' brings back your newest backup."
+            "'agent-assist doctor --salvage' reads what can still be read from the "
+            "damaged file; 'agent-assist restore' brings back a backup and keeps what "
+            "was written since."
         )
 
 
@@ -406,6 +408,37 @@ def move_aside(path: Path, label: str, now: datetime | None = None) -> Path:
     except OSError as exc:
         raise UserError(f"{path}: cannot move the store aside: {exc.strerror}") from exc
     log.info("store %s moved aside to %s", path, target)
+    return target
+
+
+DAMAGED_LABEL = "damaged"
+DISMISSED_LABEL = "dismissed"
+# A writing command that had to move a damaged store aside and start a new one exits
+# with this status, after doing its work: the records of the old file are not in the
+# new store until they are salvaged or a backup is restored.
+RECOVERED_EXIT_STATUS = 4
+
+
+def damaged_files(path: Path) -> list[Path]:
+    """The damaged stores moved aside beside ``path`` and not yet dealt with, oldest
+    first (their WAL, SHM and journal files left out)."""
+    found = path.parent.glob(f"{path.name}.{DAMAGED_LABEL}-*")
+    return sorted(p for p in found if p.is_file() and not p.name.endswith(COMPANION_SUFFIXES))
+
+
+def dismiss_damaged(damaged: Path) -> Path:
+    """Mark a damaged store as dealt with by renaming it (and its companions) to
+    ``NAME.dismissed-STAMP``; it is kept, only no longer reported."""
+    store_name, _, rest = damaged.name.partition(f".{DAMAGED_LABEL}-")
+    target = damaged.with_name(f"{store_name}.{DISMISSED_LABEL}-{rest}")
+    try:
+        for suffix in ("", *COMPANION_SUFFIXES):
+            source = Path(f"{damaged}{suffix}")
+            if source.exists():
+                os.rename(source, f"{target}{suffix}")
+    except OSError as exc:
+        raise UserError(f"{damaged}: cannot rename: {exc.strerror}") from exc
+    log.info("damaged store %s dismissed", damaged.name)
     return target
 
 
@@ -469,7 +502,7 @@ def open_store_or_recover(
             f"{path}: the store is damaged and another program has it open; "
             "close the panel and any agent-assist command, then try again"
         )
-    moved = move_aside(path, "damaged", now)
+    moved = move_aside(path, DAMAGED_LABEL, now)
     log.warning("damaged store moved aside to %s; starting a new store", moved)
     store = open_store(path, busy_timeout_ms=busy_timeout_ms)
     store.recovered_from = moved

@@ -70,6 +70,7 @@ class FollowUpFlow(QObject):
         self.state.back_up(
             lambda message: self.window.banner.show_message("backup", message, tone="warning")
         )
+        self.state.report_damaged(self._store_recovered)
 
     def _store_recovered(self, message: str) -> None:
         self.window.banner.show_message("store", message, tone="warning")

@@ -265,6 +265,27 @@ class PanelState(QObject):
 
         self.slow_lane.submit(job, None, failed)
 
+    def report_damaged(self, on_found: Callable[[str], None]) -> None:
+        """Damaged stores moved aside and not yet dealt with, said as ``doctor`` says it
+        (on the slow lane: it reads each one to count what can still be read)."""
+        store = self.paths.store_file
+
+        def job() -> str:
+            from assistant.store.salvage import damaged_copies
+
+            return "\n".join(
+                copy.message[:1].upper() + copy.message[1:] for copy in damaged_copies(store)
+            )
+
+        def found(text: str) -> None:
+            if text:
+                on_found(text)
+
+        def failed(exc: BaseException) -> None:
+            log.error("cannot check for damaged stores", exc_info=exc)
+
+        self.slow_lane.submit(job, found, failed)
+
     def close(self, *, exiting: bool = False) -> None:
         """Stop the lanes and close the store; call once, when the panel goes away.
 

@@ -157,3 +157,34 @@ def test_damaged_data_pages_are_found_by_the_full_check(
     [line] = _fail_lines(result.text)
     assert line.startswith(f"FAIL  store: {paths.store_file} is damaged")
     assert "agent-assist restore FILE" in line
+
+
+@pytest.mark.parametrize(
+    ("settings", "key", "reason"),
+    [
+        ('{"country": "XX"}', "country", "unknown country code 'XX'"),
+        ('{"office_hours": "25:00-26:00"}', "office_hours", "25:00 is not a time of day"),
+        ('{"office_hours": "18:00-09:00"}', "office_hours", "must end after they start"),
+        ('{"backup_days": -5}', "backup_days", "must be 0 (no automatic backups) or more"),
+    ],
+)
+def test_settings_the_commands_refuse_fail_naming_the_file_and_key(
+    paths: Paths, cli: Cli, settings: str, key: str, reason: str
+) -> None:
+    paths.data_dir.mkdir(parents=True)
+    paths.settings_file.write_text(settings, encoding="utf-8")
+    result = cli("doctor")
+    assert result.status == 1
+    [line] = _fail_lines(result.text)
+    assert line.startswith(f"FAIL  settings: {paths.settings_file}: {key}: ")
+    assert reason in line
+
+
+def test_each_bad_setting_is_its_own_failure(paths: Paths, cli: Cli) -> None:
+    paths.data_dir.mkdir(parents=True)
+    paths.settings_file.write_text(
+        '{"country": "XX", "backup_days": "seven", "office_hours": "18:00-09:00"}',
+        encoding="utf-8",
+    )
+    fails = _fail_lines(cli("doctor").text)
+    assert [line.split(": ")[2] for line in fails] == ["backup_days", "office_hours", "country"]

@@ -33,7 +33,7 @@ ANY_CHAR = st.one_of(
     st.characters(),
     st.characters(min_codepoint=0, max_codepoint=0x1F),
     st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
-    st.sampled_from("李明王芳ñ€😀\u200b\u202e\ufeff"),
+    st.sampled_from("李明王芳ñ€😀\u200b\u202e\u2067\u200f\ufeff"),
 )
 ANY_TEXT = st.text(ANY_CHAR, max_size=60)
 JSON_VALUES = st.recursive(
@@ -65,9 +65,17 @@ EXAMPLES = settings(
 )
 
 
+# Invisible bidirectional controls: they reorder what a spreadsheet cell shows.
+DIRECTION_CONTROLS = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F))}
+DIRECTION_CONTROLS |= set(map(chr, range(0x2066, 0x206A)))
+
+
 def _valid_text(value: str) -> bool:
     return len(value) <= MAX_TEXT_CHARS and not any(
-        (ord(c) < 0x20 and c not in ALLOWED_CONTROLS) or 0xD800 <= ord(c) <= 0xDFFF for c in value
+        (ord(c) < 0x20 and c not in ALLOWED_CONTROLS)
+        or 0xD800 <= ord(c) <= 0xDFFF
+        or c in DIRECTION_CONTROLS
+        for c in value
     )
 
 
@@ -102,8 +110,23 @@ def test_text_fields_refuse_control_characters_with_a_message(field: str, text: 
     else:
         [problem] = problems
         assert problem.field == field
-        assert "control character" in problem.reason or "surrogate" in problem.reason
+        assert any(
+            kind in problem.reason
+            for kind in ("control character", "surrogate", "text-direction control")
+        )
         assert field not in values
+
+
+@pytest.mark.parametrize("char", sorted(DIRECTION_CONTROLS))
+def test_invisible_direction_controls_are_refused_by_name(char: str) -> None:
+    # "1234" followed by U+202E would show reversed in the exported cell.
+    values, problems = coerce_call({"id": str(uuid.uuid4()), "notes": f"退款 {char}1234"})
+    [problem] = problems
+    assert problem.field == "notes"
+    assert f"invisible text-direction control (U+{ord(char):04X}) at character 4" in (
+        problem.reason
+    )
+    assert "notes" not in values
 
 
 @pytest.mark.parametrize("field", ["notes", "handoff", "facts"])

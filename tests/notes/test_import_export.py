@@ -260,6 +260,38 @@ def test_user_errors_are_one_clear_line(cli: Any, tmp_path: Path) -> None:
     assert "Traceback" not in result.errors
 
 
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [
+        ("id,call_id,owner,due_at,plan,status,done_at", "resources"),
+        ("id,status,notes", "started_at, ended_at"),
+    ],
+)
+def test_a_csv_with_missing_columns_names_them(
+    cli: Any, tmp_path: Path, header: str, missing: str
+) -> None:
+    partial = tmp_path / "partial.csv"
+    partial.write_text(f"{header}\n", encoding="utf-8")
+    result = cli("import", str(partial))
+    assert result.status == 1
+    assert f"{partial}:1: not a calls or followups CSV" in result.errors
+    assert f"(columns are missing: {missing}" in result.errors
+
+
+def test_a_gbk_file_names_the_line_and_how_to_fix_it(
+    cli: Any, make_record: Any, tmp_path: Path
+) -> None:
+    lines = [json.dumps(make_record(), ensure_ascii=False) for _ in range(3)]
+    gbk = tmp_path / "gbk.jsonl"
+    gbk.write_bytes("\n".join(lines[:2]).encode("utf-8") + b"\n" + lines[2].encode("gbk"))
+    result = cli("import", str(gbk))
+    assert result.status == 1
+    assert f"{gbk}:3: not UTF-8 text (byte " in result.errors
+    assert "of line 3" in result.errors
+    assert "Save it as UTF-8" in result.errors
+    assert "--encoding" in result.errors
+
+
 def test_excel_export_is_refused_by_import_with_a_hint(
     cli: Any, make_record: Any, write_jsonl: Any, tmp_path: Path
 ) -> None:

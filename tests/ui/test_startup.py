@@ -241,3 +241,21 @@ def test_unreadable_settings_fall_back_to_defaults_and_are_not_overwritten(
     assert settings == Settings()
     assert problem is not None
     assert "settings.json" in problem
+
+
+def test_a_damaged_store_left_beside_the_store_is_in_the_banner_at_each_start(
+    qtbot: Any, make_panel: Any, ui_paths: Paths
+) -> None:
+    import shutil
+
+    from assistant.store.db import open_store
+
+    open_store(ui_paths.store_file).close()
+    damaged = ui_paths.data_dir / "calls.sqlite3.damaged-20240315T140005"
+    shutil.copy(ui_paths.store_file, damaged)
+    window = make_panel()
+    qtbot.waitUntil(lambda: "store" in window.banner.messages, timeout=30_000)
+    text = window.banner.text("store")
+    assert text.startswith(f"A damaged store was moved aside to {damaged} (")
+    assert "agent-assist doctor --dismiss" in text
+    window.grab().save("/tmp/doctor-banner.png")
