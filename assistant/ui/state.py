@@ -100,7 +100,7 @@ class PanelState(QObject):
         from assistant.playbooks.library import read_cached
 
         try:
-            cached = read_cached(self._sources(), self.paths.cache_dir)
+            cached = read_cached(self._sources(), self.paths.cache_dir, self.settings.groups)
         except OSError:
             cached = None  # the lane tries again, and reports what is wrong
         if cached is not None:
@@ -118,7 +118,9 @@ class PanelState(QObject):
         from assistant.playbooks.library import load_library
         from assistant.playbooks.textfold import compile_patterns
 
-        library = load_library(self._sources(), cache_dir=self.paths.cache_dir)
+        library = load_library(
+            self._sources(), cache_dir=self.paths.cache_dir, groups=self.settings.groups
+        )
         compile_patterns()  # here rather than in the first query, on the UI thread
         return library
 
