@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -21,6 +20,9 @@ from assistant.errors import UserError
 from assistant.playbooks.loader import load_pack_text
 from assistant.playbooks.model import BUILTIN_PLACEHOLDERS, Entry, Placeholder, Problem
 from assistant.playbooks.template import TemplateSyntaxError, placeholder_names
+
+if TYPE_CHECKING:
+    from assistant.playbooks.library import Library
 
 MY_PACK_FILE = "mine.yaml"
 MY_PACK_ID = "mine"
@@ -118,24 +120,25 @@ class MyPack:
 
     # -- changes -----------------------------------------------------------------
 
-    def add(self, phrase: Phrase, taken: Iterable[Entry] = ()) -> str:
-        """Save a new phrase; its id. ``taken``: every loaded entry (ids, shortcodes)."""
+    def add(self, phrase: Phrase, library: Library | None = None) -> str:
+        """Save a new phrase; its id. ``library``: what is loaded (ids, shortcodes taken)."""
         data = self._read()
-        others = list(taken)
-        used = {e.id for e in others} | set(self._ids(data))
+        mine = set(self._ids(data))
         number = len(data["entries"]) + 1
-        while f"{MY_PACK_ID}.{number}" in used:
+        while f"{MY_PACK_ID}.{number}" in mine or (
+            library is not None and library.get(f"{MY_PACK_ID}.{number}") is not None
+        ):
             number += 1
         entry_id = f"{MY_PACK_ID}.{number}"
         data["entries"].append(_entry_data(entry_id, phrase))
-        self._write(data, entry_id, phrase, others)
+        self._write(data, entry_id, phrase, library)
         return entry_id
 
-    def replace(self, entry_id: str, phrase: Phrase, taken: Iterable[Entry] = ()) -> None:
+    def replace(self, entry_id: str, phrase: Phrase, library: Library | None = None) -> None:
         data = self._read()
         at = self._position(data, entry_id)
         data["entries"][at] = _entry_data(entry_id, phrase)
-        self._write(data, entry_id, phrase, list(taken))
+        self._write(data, entry_id, phrase, library)
 
     def rename(self, entry_id: str, title: str) -> None:
         data = self._read()
@@ -143,12 +146,12 @@ class MyPack:
         if not title.strip():
             raise PhraseRefused("title", "title is empty")
         data["entries"][at]["title"] = title.strip()
-        self._write(data, entry_id, None, [])
+        self._write(data, entry_id, None, None)
 
     def delete(self, entry_id: str) -> None:
         data = self._read()
         del data["entries"][self._position(data, entry_id)]
-        self._write(data, "", None, [])
+        self._write(data, "", None, None)
 
     def can_undo(self) -> bool:
         return self.backup.is_file()
@@ -159,7 +162,10 @@ class MyPack:
             text = self.backup.read_text(encoding="utf-8")
         except OSError as exc:
             raise PhraseRefused("", f"nothing to undo ({exc.strerror})") from None
-        write_checked(self.path, text, keep_backup=False)
+        if text:
+            write_checked(self.path, text, keep_backup=False)
+        else:
+            self.path.unlink(missing_ok=True)
         self.backup.unlink(missing_ok=True)
 
     # -- internals ---------------------------------------------------------------
@@ -171,20 +177,21 @@ class MyPack:
         raise PhraseRefused("", f"{entry_id} is not one of your phrases")
 
     def _write(
-        self, data: dict[str, Any], entry_id: str, phrase: Phrase | None, others: Sequence[Entry]
+        self, data: dict[str, Any], entry_id: str, phrase: Phrase | None, library: Library | None
     ) -> None:
-        if phrase is not None and phrase.shortcode.strip():
-            code = phrase.shortcode.strip().casefold()
-            owners = [(e.id, e.title, e.shortcode) for e in others] + [
-                (str(e.get("id")), str(e.get("title")), str(e.get("shortcode", "")))
+        code = phrase.shortcode.strip() if phrase is not None else ""
+        if code:
+            owners = {
+                str(e.get("shortcode", "")).casefold(): (str(e.get("id")), str(e.get("title")))
                 for e in data["entries"]
-                if isinstance(e, dict)
-            ]
-            clash = next((o for o in owners if o[0] != entry_id and o[2].casefold() == code), None)
-            if clash is not None:
-                raise PhraseRefused(
-                    "shortcode", f"shortcode {phrase.shortcode.strip()!r} is taken by “{clash[1]}”"
-                )
+                if isinstance(e, dict) and e.get("id") != entry_id
+            }
+            other = library.get(library.shortcodes.get(code.casefold(), "")) if library else None
+            if other is not None and other.id != entry_id:
+                owners.setdefault(code.casefold(), (other.id, other.title))
+            if code.casefold() in owners:
+                title = owners[code.casefold()][1]
+                raise PhraseRefused("shortcode", f"shortcode {code!r} is taken by “{title}”")
         write_checked(self.path, _dump(data), focus=entry_id)
 
 
@@ -287,8 +294,9 @@ def write_checked(path: Path, text: str, *, focus: str = "", keep_backup: bool =
         raise PhraseRefused("body" if field == "placeholder" else field, problem.message)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        if keep_backup and path.is_file():
-            _replace(path.with_name(path.name + BACKUP_SUFFIX), path.read_bytes())
+        if keep_backup:  # an empty backup: there was no pack before
+            old = path.read_bytes() if path.is_file() else b""
+            _replace(path.with_name(path.name + BACKUP_SUFFIX), old)
         _replace(path, text.encode("utf-8"))
         _sync_folder(path.parent)
     except OSError as exc:

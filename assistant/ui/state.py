@@ -108,6 +108,11 @@ class PanelState(QObject):
         else:
             self.lane.submit(self._read_library, self._library_ready, self._library_failed)
 
+    def reload_library(self) -> None:
+        """Read the packs again (one changed) on the background lane; the panel keeps
+        searching the library it has until the new one is ready."""
+        self.lane.submit(self._read_library, self._library_ready, self._library_failed)
+
     def _sources(self) -> list[Source]:
         from assistant.playbooks.library import discover
 

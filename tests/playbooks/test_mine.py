@@ -34,7 +34,7 @@ def test_a_saved_phrase_is_found_by_title_tag_pinyin_and_shortcode(
     mine = MyPack(tmp_path / "packs", "zh-Hans")
     phrase = Phrase("快递改址说明", "confirming", "{customer_title}，地址改到{new_address}了。",
                     ("改地址",), "kd9")  # fmt: skip
-    entry_id = mine.add(phrase, builtin.entries)
+    entry_id = mine.add(phrase, builtin)
     library = _library(tmp_path / "packs", tmp_path / "cache")
     for query in ("快递改址", "改地址", "kuaidi", "kd9", "KD9 "):
         ids = [h.entry_id for h in library.search(query, 10, None, PHRASE)]
@@ -49,7 +49,7 @@ def test_an_edited_copy_is_the_row_shown_for_its_intent(tmp_path: Path, builtin:
     original = builtin.search("退款", 1, None, PHRASE)[0].entry
     mine = MyPack(tmp_path / "packs", "zh-Hans")
     copy = Phrase.copy_of(original)._replace(body=original.body + "（我的说法）")
-    entry_id = mine.add(copy, builtin.entries)
+    entry_id = mine.add(copy, builtin)
     library = _library(tmp_path / "packs", tmp_path / "cache")
     for languages in (PHRASE, ("en", "zh-Hans"), ()):
         rows = library.search("退款", 10, None, languages)
@@ -75,7 +75,7 @@ def test_a_bad_phrase_names_its_field_and_nothing_is_written(tmp_path: Path) -> 
             mine.add(phrase)
         assert refused.value.field == field, phrase
     assert (tmp_path / MY_PACK_FILE).read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [MY_PACK_FILE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MY_PACK_FILE, MY_PACK_FILE + ".bak"]
 
 
 def test_rename_delete_and_undo(tmp_path: Path) -> None:
@@ -93,6 +93,13 @@ def test_rename_delete_and_undo(tmp_path: Path) -> None:
     assert mine.ids() == [first]
     mine.undo()
     assert mine.ids() == [first, second]
+
+
+def test_undoing_the_first_phrase_leaves_no_pack(tmp_path: Path) -> None:
+    mine = MyPack(tmp_path, "en")
+    mine.add(Phrase("Greeting", "opening", "Hello."))
+    mine.undo()
+    assert not (tmp_path / MY_PACK_FILE).exists()
 
 
 def test_packs_limited_to_groups_load_only_for_those_agents(tmp_path: Path) -> None:
