@@ -83,13 +83,15 @@ class Settings(NamedTuple):
     # The languages phrases are shown in, first choice first; empty: the ``language``
     # setting, else the interface language (see ``phrase_languages``).
     phrase_languages: tuple[str, ...] = ()
+    # The agent's groups (billing, tier2): packs limited to other groups are not loaded.
+    groups: tuple[str, ...] = ()
     extra: Mapping[str, Any] = MappingProxyType({})  # keys this version does not know
 
     def with_changes(self, **changes: Any) -> Settings:
         return self._replace(**changes)
 
 
-_TUPLE_FIELDS = {"required_fields", "dispositions", "phrase_languages"}
+_TUPLE_FIELDS = {"required_fields", "dispositions", "phrase_languages", "groups"}
 
 
 def load_settings(path: Path) -> Settings:

@@ -34,7 +34,7 @@ from assistant import __version__
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
 from assistant.playbooks.search import Hit, SearchContext, SearchIndex, StringTable
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 CACHE_NAME = "playbook.cache"
 _MAGIC = b"AApb%04d" % CACHE_FORMAT
 _START = struct.Struct("<8sQ")  # magic, length of the marshal header
@@ -117,12 +117,14 @@ class Library:
 
     __slots__ = (
         "_intents",
+        "_mine",
         "_positions",
         "entries",
         "from_cache",
         "index",
         "packs",
         "problems",
+        "shortcodes",
     )
 
     def __init__(
@@ -133,14 +135,18 @@ class Library:
         index: SearchIndex,
         *,
         from_cache: bool = False,
+        shortcodes: dict[str, str] | None = None,
     ) -> None:
         self.packs = packs
         self.entries = entries
         self.problems = problems
         self.index = index
         self.from_cache = from_cache
+        # casefolded shortcode -> entry id
+        self.shortcodes = shortcodes if shortcodes is not None else _shortcodes(entries)
         self._positions: dict[str, int] | None = None
         self._intents: dict[str, list[int]] | None = None
+        self._mine: frozenset[int] | None = None
 
     def search(
         self,
@@ -152,12 +158,19 @@ class Library:
         """The best ``limit`` phrases for ``query``, one row per intent.
 
         Every language of an intent is searched ("refund" finds 原路退款); the row
-        shows the intent in the first of ``languages`` that has it, else as found.
+        shows the agent's own wording of the intent if there is one, else the intent
+        in the first of ``languages`` that has it, else as found. A query that is
+        exactly an entry's shortcode puts that entry first.
         """
         hits = self.index.search(query, limit * _LANGUAGE_ROWS, context)
         learned = context.learned if context is not None else {}
         rows: list[tuple[float, Hit]] = []
         seen: set[str] = set()
+        coded = self._shortcode_hit(query, context)
+        if coded is not None:
+            top = max((hit.score for hit in hits), default=0.0) + max(learned.values(), default=0.0)
+            rows.append((top + 1.0, coded))
+            seen.add(coded.entry.intent_key)
         for hit in hits:
             intent = self.intent_of(hit.entry_id)
             if intent in seen:
@@ -174,6 +187,14 @@ class Library:
         if learned:
             rows.sort(key=lambda item: -item[0])  # stable: ties keep the index's order
         return [row for _, row in rows[:limit]]
+
+    def _shortcode_hit(self, query: str, context: SearchContext | None) -> Hit | None:
+        entry_id = self.shortcodes.get(query.strip().casefold())
+        entry = self.get(entry_id) if entry_id is not None else None
+        category = context.category if context is not None else None
+        if entry is None or category not in (None, entry.category):
+            return None
+        return Hit.of(entry, 0.0, "shortcode")
 
     def intent_of(self, entry_id: str) -> str:
         position = self._position(entry_id)
@@ -193,14 +214,32 @@ class Library:
         return len(self._intent_table())
 
     def _wording_position(self, intent: str, languages: Sequence[str]) -> int | None:
-        """Where the intent's entry in the first of ``languages`` that has it is."""
+        """The agent's own wording of the intent first (an edited copy replaces the
+        original for this agent), then the first of ``languages`` that has it."""
         positions = self._intent_table().get(intent, [])
+        mine = [i for i in positions if i in self._my_positions()]
         have = getattr(self.entries, "languages", None)
-        for language in languages:
-            for i in positions:
-                if (have[i] if have is not None else self.entries[i].language) == language:
-                    return i
+        for group in (mine, positions):
+            for language in languages:
+                for i in group:
+                    if (have[i] if have is not None else self.entries[i].language) == language:
+                        return i
+            if group:
+                return group[0] if group is mine else None
         return None
+
+    def _my_positions(self) -> frozenset[int]:
+        """Where the entries of the agent's own packs are (entries follow pack order)."""
+        if self._mine is None:
+            mine: list[int] = []
+            start = 0
+            for pack in self.packs:
+                count = len(pack.entries)
+                if pack.origin == "user":
+                    mine.extend(range(start, start + count))
+                start += count
+            self._mine = frozenset(mine)
+        return self._mine
 
     def _id_at(self, position: int) -> str:
         ids = getattr(self.entries, "ids", None)
@@ -251,8 +290,13 @@ def discover(builtin: Path, user: Path | None = None, team: Path | None = None) 
     return sources
 
 
-def check_sources(sources: Iterable[Source]) -> tuple[list[Pack], list[Problem]]:
-    """Load packs from files, dropping (and reporting) ids already taken by earlier packs."""
+def check_sources(
+    sources: Iterable[Source], groups: Sequence[str] | None = None
+) -> tuple[list[Pack], list[Problem]]:
+    """Load packs from files, dropping (and reporting) ids already taken by earlier packs.
+
+    With ``groups`` (the agent's), a pack limited to other groups is left out.
+    """
     from assistant.playbooks.loader import load_pack_file  # YAML: only when packs changed
 
     packs: list[Pack] = []
@@ -262,7 +306,7 @@ def check_sources(sources: Iterable[Source]) -> tuple[list[Pack], list[Problem]]
     for path, origin in sources:
         pack, found = load_pack_file(path, origin)
         problems.extend(found)
-        if pack is None:
+        if pack is None or not _for_agent(pack, groups):
             continue
         if pack.id in pack_ids:
             problems.append(
@@ -291,34 +335,58 @@ def check_sources(sources: Iterable[Source]) -> tuple[list[Pack], list[Problem]]
     return packs, problems
 
 
+def _for_agent(pack: Pack, groups: Sequence[str] | None) -> bool:
+    """Whether a pack limited to groups is for an agent in ``groups`` (None: any)."""
+    return groups is None or not pack.groups or bool(set(pack.groups) & set(groups))
+
+
 def _with_entries(pack: Pack, entries: list[Entry]) -> Pack:
     return Pack(
         pack.id, pack.name, pack.language, pack.version, pack.author, pack.origin, pack.source,
-        tuple(entries),
+        tuple(entries), pack.groups,
     )  # fmt: skip
 
 
-def read_cached(sources: Sequence[Source], cache_dir: Path) -> Library | None:
+def read_cached(
+    sources: Sequence[Source], cache_dir: Path, groups: Sequence[str] | None = None
+) -> Library | None:
     """The library from the cache in ``cache_dir`` if the packs are unchanged: one
     file mapped and a few stats, a millisecond or two. None when it must be built."""
-    return _read_cache(cache_dir / CACHE_NAME, sources)
+    return _read_cache(cache_dir / CACHE_NAME, sources, _groups_key(groups))
 
 
-def load_library(sources: Sequence[Source], cache_dir: Path | None = None) -> Library:
-    """Load every pack; reuse the cache in ``cache_dir`` when the packs are unchanged."""
+def load_library(
+    sources: Sequence[Source], cache_dir: Path | None = None, groups: Sequence[str] | None = None
+) -> Library:
+    """Load every pack; reuse the cache in ``cache_dir`` when the packs are unchanged.
+
+    ``groups``: the agent's groups; packs limited to other groups are left out.
+    """
     cache_file = cache_dir / CACHE_NAME if cache_dir is not None else None
     if cache_dir is not None:
-        cached = read_cached(sources, cache_dir)
+        cached = read_cached(sources, cache_dir, groups)
         if cached is not None:
             return cached
     stamps = _stamps(sources)  # before reading: a change while loading is not cached
-    packs, problems = check_sources(sources)
+    packs, problems = check_sources(sources, groups)
     entries = tuple(e for p in packs for e in p.entries)
     index = SearchIndex.build(entries)
     library = Library(tuple(packs), entries, tuple(problems), index)
     if cache_file is not None and stamps is not None:
-        _write_cache(cache_file, sources, stamps, library)
+        _write_cache(cache_file, sources, stamps, library, _groups_key(groups))
     return library
+
+
+def _groups_key(groups: Sequence[str] | None) -> tuple[str, ...] | None:
+    return None if groups is None else tuple(sorted(set(groups)))
+
+
+def _shortcodes(entries: Iterable[Entry]) -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for entry in entries:
+        if entry.shortcode:
+            codes.setdefault(entry.shortcode.casefold(), entry.id)  # the first pack wins
+    return codes
 
 
 Stamp = tuple[str, str, int, int]  # path, origin, size, mtime in ns
@@ -351,7 +419,7 @@ def _entry_tuple(e: Entry) -> tuple[Any, ...]:
     return (
         e.id, e.title, e.category, e.body, e.tags, e.when_to_use, e.emotion_stages,
         e.customer_types, e.alternatives, e.term, e.plain, e.analogy, placeholders,
-        e.language, e.pack_id, e.source, e.line, e.intent, e.keywords,
+        e.language, e.pack_id, e.source, e.line, e.intent, e.keywords, e.shortcode,
     )  # fmt: skip
 
 
@@ -362,11 +430,18 @@ def _entry_from(t: tuple[Any, ...]) -> Entry:
 
 
 def _pack_tuple(p: Pack) -> tuple[Any, ...]:
-    return (p.id, p.name, p.language, p.version, p.author, p.origin, p.source, len(p.entries))
+    return (
+        p.id, p.name, p.language, p.version, p.author, p.origin, p.source, len(p.entries),
+        p.groups,
+    )  # fmt: skip
 
 
 def _write_cache(
-    path: Path, sources: Sequence[Source], stamps: list[Stamp], library: Library
+    path: Path,
+    sources: Sequence[Source],
+    stamps: list[Stamp],
+    library: Library,
+    groups: tuple[str, ...] | None,
 ) -> None:
     try:
         digests = [_digest(stamp[0]) for stamp in stamps]
@@ -390,6 +465,8 @@ def _write_cache(
                 tuple(e.intent_key for e in library.entries),
                 tuple(sys.intern(e.language) for e in library.entries),
                 tuple((p.file, p.line, p.entry_id, p.message) for p in library.problems),
+                groups,
+                library.shortcodes,
                 index_header,
                 [len(a) for a in arrays],
             )  # type: ignore[arg-type]  # the index header holds only marshal types
@@ -466,7 +543,9 @@ def _unchanged(
     )
 
 
-def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
+def _read_cache(
+    path: Path, sources: Sequence[Source], groups: tuple[str, ...] | None
+) -> Library | None:
     try:
         data = _map(path)
         magic, size = _START.unpack_from(data)
@@ -475,9 +554,13 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
         at = _START.size + size
         (
             app_version, written_ns, stamps, pack_rows, categories, intents, languages,
-            problem_rows, index_header, lengths,
+            problem_rows, cached_groups, shortcodes, index_header, lengths,
         ) = marshal.loads(data[_START.size : at])  # fmt: skip
-        if app_version != __version__ or not _unchanged(stamps, written_ns, sources):
+        if (
+            app_version != __version__
+            or cached_groups != groups
+            or not _unchanged(stamps, written_ns, sources)
+        ):
             return None
         sections, positions = [], []
         for length in lengths:
@@ -503,12 +586,14 @@ def _read_cache(path: Path, sources: Sequence[Source]) -> Library | None:
         ]
         packs: list[Pack] = []
         start = 0
-        for pack_id, name, language, version, author, origin, source, count in pack_rows:
+        for pack_id, name, language, version, author, origin, source, count, limited in pack_rows:
             chunk = entries[start : start + count]
-            packs.append(Pack(pack_id, name, language, version, author, origin, source, chunk))
+            packs.append(
+                Pack(pack_id, name, language, version, author, origin, source, chunk, limited)
+            )
             start += count
         problems = tuple(Problem(*p) for p in problem_rows)
         index = SearchIndex.from_parts(index_header, index_arrays, entries, check_ids=False)
     except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
         return None
-    return Library(tuple(packs), entries, problems, index, from_cache=True)
+    return Library(tuple(packs), entries, problems, index, from_cache=True, shortcodes=shortcodes)

@@ -50,9 +50,12 @@ ENTRY_KEYS = {
     "analogy",
     "placeholders",
     "intent",
+    "shortcode",
 }
 PLACEHOLDER_KEYS = {"label", "default", "choices", "kind", "spec"}
-HEADER_KEYS = {"id", "name", "language", "version", "author"}
+HEADER_KEYS = {"id", "name", "language", "version", "author", "groups"}
+# Short enough to type in the search field, one word so it cannot clash with a query.
+SHORTCODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,15}")
 
 
 class _Invalid(Exception):
@@ -154,6 +157,7 @@ class _Header:
     language: str
     version: str
     author: str
+    groups: tuple[str, ...]
 
 
 def _header(node: yaml.Node) -> _Header:
@@ -179,7 +183,16 @@ def _header(node: yaml.Node) -> _Header:
         language=language,
         version=_text(fields["version"][1], "version") if "version" in fields else "",
         author=_text(fields["author"][1], "author") if "author" in fields else "",
+        groups=_groups(fields["groups"][1]) if "groups" in fields else (),
     )
+
+
+def _groups(node: yaml.Node) -> tuple[str, ...]:
+    groups = _texts(node, "groups")
+    for group in groups:
+        if not _ID.fullmatch(group):
+            raise _Invalid(_line(node), f"groups: {group!r}: letters, digits, . _ - only")
+    return groups
 
 
 def _synonyms(node: yaml.Node) -> dict[str, tuple[str, ...]]:
@@ -278,6 +291,12 @@ def _entry(
     intent = text("intent")
     if intent and not _ID.fullmatch(intent):
         raise _Invalid(where("intent"), f"intent {intent!r}: letters, digits, . _ - only")
+    shortcode = text("shortcode").strip()
+    if shortcode and not SHORTCODE.fullmatch(shortcode):
+        raise _Invalid(
+            where("shortcode"),
+            f"shortcode {shortcode!r}: one word of up to 16 letters, digits, . _ -",
+        )
     tags = texts("tags")
     placeholders = tuple(defined[n] for n in dict.fromkeys(used) if n in defined)
     return Entry(
@@ -300,6 +319,7 @@ def _entry(
         line=line,
         intent=intent,
         keywords=_keywords(category, tags, placeholders, synonyms),
+        shortcode=shortcode,
     )
 
 
@@ -354,6 +374,7 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
 
     entries: list[Entry] = []
     seen: dict[str, int] = {}
+    codes: dict[str, str] = {}
     for node in entries_node.value:
         entry_id = _guess_id(node)
         try:
@@ -368,6 +389,13 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
                 )
             )
             continue
+        code = entry.shortcode.casefold()
+        if code and code in codes:
+            clash = f"shortcode {entry.shortcode!r} is also {codes[code]}'s"
+            problems.append(Problem(source, entry.line, entry.id, clash))
+            continue
+        if code:
+            codes[code] = entry.id
         seen[entry.id] = entry.line
         entries.append(entry)
     pack = Pack(
@@ -379,6 +407,7 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
         origin=origin,
         source=source,
         entries=tuple(entries),
+        groups=header.groups,
     )
     return pack, problems
 

@@ -86,6 +86,8 @@ class Entry(NamedTuple):
     # Words it is also found by, never shown: its pack's synonyms of its tags, and
     # the day its dated promise falls on (明天, tomorrow...).
     keywords: tuple[str, ...] = ()
+    # A few letters the agent types to bring this entry first (``shortcode: th1``).
+    shortcode: str = ""
 
     @property
     def intent_key(self) -> str:
@@ -109,6 +111,8 @@ class Pack(NamedTuple):
     origin: Origin
     source: str
     entries: Sequence[Entry] = ()
+    # The agent groups the pack is for (``groups:`` in the header); empty: everyone.
+    groups: tuple[str, ...] = ()
 
 
 class Problem(NamedTuple):

@@ -213,7 +213,7 @@ class Hit:
     @property
     def field(self) -> str:
         """Where the best-matching term matched: title, term, tags, plain, when_to_use
-        or body (title for the empty query's list)."""
+        or body (title for the empty query's list; shortcode for a typed shortcode)."""
         if self._field is None:
             query, index = self._query, self._index
             found = index._field_for(self._rank, *query) if query and index else "title"

@@ -75,6 +75,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "escape", QT_TRANSLATE_NOOP("actions", "Clear the search; again: hide"), (), ("Esc",)
     ),
+    ActionSpec(
+        "save_phrase",
+        QT_TRANSLATE_NOOP("actions", "Save as my phrase (the filled-in words, or a new one)"),
+        ("Ctrl+Shift+P",),
+    ),
+    ActionSpec(
+        "edit_phrase",
+        QT_TRANSLATE_NOOP("actions", "Edit my phrase, or edit a copy of the selection"),
+        ("Ctrl+Shift+C",),
+    ),
+    ActionSpec(
+        "delete_phrase",
+        QT_TRANSLATE_NOOP("actions", "Delete my selected phrase"),
+        ("Ctrl+Shift+Del",),
+    ),
+    ActionSpec(
+        "undo_phrase",
+        QT_TRANSLATE_NOOP("actions", "Undo the last change to my phrases"),
+        ("Alt+U",),
+    ),
     # -- call notes
     ActionSpec(
         "new_call",

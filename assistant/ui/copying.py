@@ -49,6 +49,16 @@ class CopyFlow(QObject):
             self.window.stack.addWidget(self._form)
         return self._form
 
+    @property
+    def open_form(self) -> FillForm | None:
+        """The fill-in form if it was ever made (without making it)."""
+        return self._form
+
+    @property
+    def target(self) -> tuple[Entry, str] | None:
+        """The entry and wording the fill-in form is filling in."""
+        return self._target
+
     def copy(self, entry: Entry | None, body: str, *, force_form: bool = False) -> None:
         window, state = self.window, self.window.state
         if entry is None:

@@ -188,6 +188,22 @@ class FillForm(QWidget):
                 out[name] = editor.text()
         return out
 
+    def phrase_text(self) -> str:
+        """The words as the agent has filled them in so far: typed values in place,
+        blanks left empty (and dates, which change each call) kept as blanks."""
+        from assistant.playbooks.template import parse
+
+        values = self.values()
+        out: list[str] = []
+        for part in parse(self._body):
+            if isinstance(part, tuple):
+                value = values.get(part[0]) or self._known.get(part[0]) or ""
+                text = value.strip() if isinstance(value, str) else ""
+                out.append(_escaped(text) if text else "{" + part[0] + "}")
+            else:
+                out.append(_escaped(part))
+        return "".join(out)
+
     def editor(self, name: str) -> Editor:
         return self._editors[name]
 
@@ -229,3 +245,7 @@ class FillForm(QWidget):
             event.accept()
         else:
             super().keyPressEvent(event)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")

@@ -100,13 +100,18 @@ class PanelState(QObject):
         from assistant.playbooks.library import read_cached
 
         try:
-            cached = read_cached(self._sources(), self.paths.cache_dir)
+            cached = read_cached(self._sources(), self.paths.cache_dir, self.settings.groups)
         except OSError:
             cached = None  # the lane tries again, and reports what is wrong
         if cached is not None:
             self._library_ready(cached)
         else:
             self.lane.submit(self._read_library, self._library_ready, self._library_failed)
+
+    def reload_library(self) -> None:
+        """Read the packs again (one changed) on the background lane; the panel keeps
+        searching the library it has until the new one is ready."""
+        self.lane.submit(self._read_library, self._library_ready, self._library_failed)
 
     def _sources(self) -> list[Source]:
         from assistant.playbooks.library import discover
@@ -118,7 +123,9 @@ class PanelState(QObject):
         from assistant.playbooks.library import load_library
         from assistant.playbooks.textfold import compile_patterns
 
-        library = load_library(self._sources(), cache_dir=self.paths.cache_dir)
+        library = load_library(
+            self._sources(), cache_dir=self.paths.cache_dir, groups=self.settings.groups
+        )
         compile_patterns()  # here rather than in the first query, on the UI thread
         return library
 

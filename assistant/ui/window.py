@@ -38,6 +38,7 @@ from assistant.ui.followup_flow import FollowUpFlow
 from assistant.ui.labels import category_label, stage_label
 from assistant.ui.notes_controller import NotesController
 from assistant.ui.panel_pages import PanelPages
+from assistant.ui.phrase_flow import PhraseFlow
 from assistant.ui.search_field import SearchField
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
@@ -112,6 +113,7 @@ class MainWindow(QWidget):
         self._wire_up_soon = soon(self, self._wire_up, 100)
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
         state.library_loaded.connect(self._library_loaded)
+        self.phrases = PhraseFlow(self)  # after: its status line follows the count's
         state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
         state.notice.connect(lambda text: self.show_status(text, error=True))
         self._usage_soon = soon(self, self.state.load_usage)
@@ -169,8 +171,10 @@ class MainWindow(QWidget):
             combo.activated.connect(lambda _i: self.focus_search())
         self.help_button = QToolButton()
         self.settings_button = QToolButton()
+        self.phrase_button = QToolButton()
         filters.addWidget(self.category, 1)
         filters.addWidget(self.stage, 1)
+        filters.addWidget(self.phrase_button)
         filters.addWidget(self.help_button)
         filters.addWidget(self.settings_button)
 
@@ -224,6 +228,7 @@ class MainWindow(QWidget):
             "show_playbook": self.focus_search,
             **self.notes.handlers(),
             **self.followups.handlers(),
+            **self.phrases.handlers(),
         }
 
     def _buttons(self) -> dict[str, tuple[QToolButton, str]]:
@@ -235,6 +240,7 @@ class MainWindow(QWidget):
             "next_wording": (self.next_button, self.tr("Next wording")),
             "cheat_sheet": (self.help_button, "?"),
             "settings": (self.settings_button, "⚙"),
+            "save_phrase": (self.phrase_button, "＋"),
         }
 
     @property

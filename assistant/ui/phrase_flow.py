@@ -1,0 +1,134 @@
+"""The agent's own phrases from the panel: save the filled-in words or a new phrase,
+edit (or edit a copy of) the selection, delete, undo. The pack file work is in
+``assistant.playbooks.mine``; after each change the playbook is read again, so the
+phrase is found at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from assistant.playbooks.mine import MY_PACK_ID, MyPack, Phrase, PhraseRefused
+from assistant.playbooks.model import Entry
+
+if TYPE_CHECKING:
+    from assistant.ui.window import MainWindow
+
+Ask = Callable[[Phrase, Callable[[Phrase], None]], bool]
+
+
+class PhraseFlow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._after_reload = ""
+        window.state.library_loaded.connect(self._reloaded)
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        return {
+            "save_phrase": self.save_new,
+            "edit_phrase": self.edit_selected,
+            "delete_phrase": self.delete_selected,
+            "undo_phrase": self.undo,
+        }
+
+    def ask(self, phrase: Phrase, save: Callable[[Phrase], None]) -> bool:
+        """Open the editor; tests replace this to drive it."""
+        from assistant.ui.phrase_editor import PhraseEditor
+
+        return PhraseEditor.ask(phrase, save, self.window)
+
+    @property
+    def pack(self) -> MyPack:
+        state = self.window.state
+        return MyPack(state.paths.user_packs_dir, state.phrase_languages()[0])
+
+    def is_mine(self, entry: Entry | None) -> bool:
+        library = self.window.state.library
+        if entry is None or library is None or entry.pack_id != MY_PACK_ID:
+            return False
+        return any(p.id == MY_PACK_ID and p.origin == "user" for p in library.packs)
+
+    # -- the actions ------------------------------------------------------------------
+
+    def save_new(self) -> None:
+        """From the fill-in form when it is open (the words as filled in), else blank."""
+        window = self.window
+        copying = window.copying
+        target = copying.target if window.stack.currentWidget() is copying.open_form else None
+        if target is not None:
+            entry = target[0]
+            seed = Phrase(
+                title=entry.title,
+                category=entry.category,
+                body=window.form.phrase_text(),
+                tags=entry.tags,
+                placeholders=entry.placeholders,
+            )
+        else:
+            seed = Phrase(title="", category=window.category.currentData() or "opening", body="")
+        self._edit(seed, None)
+
+    def edit_selected(self) -> None:
+        entry = self.window.current_entry()
+        if entry is None:
+            return
+        if self.is_mine(entry):
+            phrase = Phrase.copy_of(entry)._replace(intent=entry.intent, shortcode=entry.shortcode)
+            self._edit(phrase, entry.id)
+        else:
+            self._edit(Phrase.copy_of(entry), None)
+
+    def delete_selected(self) -> None:
+        entry = self.window.current_entry()
+        if not self.is_mine(entry):
+            self.window.show_status(
+                self.tr("Only your own phrases can be deleted; Ctrl+Shift+C edits a copy."),
+                error=True,
+            )
+            return
+        assert entry is not None
+        self._change(
+            lambda: self.pack.delete(entry.id),
+            self.tr("Deleted “%1” (Alt+U brings it back)").replace("%1", entry.title),
+        )
+
+    def undo(self) -> None:
+        if not self.pack.can_undo():
+            self.window.show_status(self.tr("Nothing to undo in your phrases"), error=True)
+            return
+        self._change(self.pack.undo, self.tr("Your last phrase change is undone"))
+
+    # -- internals --------------------------------------------------------------------
+
+    def _edit(self, seed: Phrase, entry_id: str | None) -> None:
+        state = self.window.state
+        saved: list[Phrase] = []
+
+        def save(phrase: Phrase) -> None:
+            if entry_id is None:
+                self.pack.add(phrase, state.library)
+            else:
+                self.pack.replace(entry_id, phrase, state.library)
+            saved.append(phrase)
+
+        if self.ask(seed, save) and saved:
+            message = self.tr("Saved as your phrase: %1 (Alt+U undoes)")
+            self._after_reload = message.replace("%1", saved[-1].title.strip())
+            state.reload_library()
+
+    def _change(self, change: Callable[[], None], done: str) -> None:
+        try:
+            change()
+        except PhraseRefused as refused:
+            self.window.show_status(refused.message, error=True)
+            return
+        self._after_reload = done
+        self.window.state.reload_library()
+
+    def _reloaded(self) -> None:
+        if self._after_reload:
+            self.window.show_status(self._after_reload)
+            self._after_reload = ""
