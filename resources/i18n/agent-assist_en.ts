@@ -627,6 +627,72 @@
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>My phrase</source>
+        <translation>My phrase</translation>
+    </message>
+    <message>
+        <source>words it is found by, separated by commas</source>
+        <translation>words it is found by, separated by commas</translation>
+    </message>
+    <message>
+        <source>optional, e.g. th1</source>
+        <translation>optional, e.g. th1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Shortcode</source>
+        <translation>Shortcode</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Blanks found: %1</source>
+        <translation>Blanks found: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseFlow</name>
+    <message>
+        <source>Only your own phrases can be deleted; Ctrl+Shift+C edits a copy.</source>
+        <translation>Only your own phrases can be deleted; Ctrl+Shift+C edits a copy.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” (Alt+U brings it back)</source>
+        <translation>Deleted “%1” (Alt+U brings it back)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in your phrases</source>
+        <translation>Nothing to undo in your phrases</translation>
+    </message>
+    <message>
+        <source>Your last phrase change is undone</source>
+        <translation>Your last phrase change is undone</translation>
+    </message>
+    <message>
+        <source>Saved as your phrase: %1 (Alt+U undoes)</source>
+        <translation>Saved as your phrase: %1 (Alt+U undoes)</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Plain meaning</source>
@@ -861,6 +927,22 @@
     <message>
         <source>Clear the search; again: hide</source>
         <translation>Clear the search; again: hide</translation>
+    </message>
+    <message>
+        <source>Save as my phrase (the filled-in words, or a new one)</source>
+        <translation>Save as my phrase (the filled-in words, or a new one)</translation>
+    </message>
+    <message>
+        <source>Edit my phrase, or edit a copy of the selection</source>
+        <translation>Edit my phrase, or edit a copy of the selection</translation>
+    </message>
+    <message>
+        <source>Delete my selected phrase</source>
+        <translation>Delete my selected phrase</translation>
+    </message>
+    <message>
+        <source>Undo the last change to my phrases</source>
+        <translation>Undo the last change to my phrases</translation>
     </message>
     <message>
         <source>Start a new call and its timer</source>

@@ -617,6 +617,72 @@
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>My phrase</source>
+        <translation>我的话术</translation>
+    </message>
+    <message>
+        <source>words it is found by, separated by commas</source>
+        <translation>用于搜索的词，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>optional, e.g. th1</source>
+        <translation>可选，例如 th1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Shortcode</source>
+        <translation>快捷码</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>话术内容</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Blanks found: %1</source>
+        <translation>找到的空白：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseFlow</name>
+    <message>
+        <source>Only your own phrases can be deleted; Ctrl+Shift+C edits a copy.</source>
+        <translation>只能删除你自己的话术；Ctrl+Shift+C 可编辑一份副本。</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” (Alt+U brings it back)</source>
+        <translation>已删除“%1”（Alt+U 可恢复）</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in your phrases</source>
+        <translation>你的话术没有可撤销的更改</translation>
+    </message>
+    <message>
+        <source>Your last phrase change is undone</source>
+        <translation>已撤销你对话术的上一次更改</translation>
+    </message>
+    <message>
+        <source>Saved as your phrase: %1 (Alt+U undoes)</source>
+        <translation>已保存为你的话术：%1（Alt+U 可撤销）</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Plain meaning</source>
@@ -851,6 +917,22 @@
     <message>
         <source>Clear the search; again: hide</source>
         <translation>清空搜索；再按一次：隐藏</translation>
+    </message>
+    <message>
+        <source>Save as my phrase (the filled-in words, or a new one)</source>
+        <translation>存为我的话术（已填写的内容，或新建）</translation>
+    </message>
+    <message>
+        <source>Edit my phrase, or edit a copy of the selection</source>
+        <translation>编辑我的话术，或编辑所选话术的副本</translation>
+    </message>
+    <message>
+        <source>Delete my selected phrase</source>
+        <translation>删除所选的我的话术</translation>
+    </message>
+    <message>
+        <source>Undo the last change to my phrases</source>
+        <translation>撤销对我的话术的上一次更改</translation>
     </message>
     <message>
         <source>Start a new call and its timer</source>

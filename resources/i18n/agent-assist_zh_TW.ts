@@ -617,6 +617,72 @@
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>My phrase</source>
+        <translation>我的話術</translation>
+    </message>
+    <message>
+        <source>words it is found by, separated by commas</source>
+        <translation>用於搜尋的詞，以逗號分隔</translation>
+    </message>
+    <message>
+        <source>optional, e.g. th1</source>
+        <translation>選填，例如 th1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Shortcode</source>
+        <translation>快捷碼</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>話術內容</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Blanks found: %1</source>
+        <translation>找到的空格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseFlow</name>
+    <message>
+        <source>Only your own phrases can be deleted; Ctrl+Shift+C edits a copy.</source>
+        <translation>只能刪除你自己的話術；Ctrl+Shift+C 可編輯一份副本。</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” (Alt+U brings it back)</source>
+        <translation>已刪除「%1」（Alt+U 可復原）</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in your phrases</source>
+        <translation>你的話術沒有可復原的變更</translation>
+    </message>
+    <message>
+        <source>Your last phrase change is undone</source>
+        <translation>已復原你對話術的上一次變更</translation>
+    </message>
+    <message>
+        <source>Saved as your phrase: %1 (Alt+U undoes)</source>
+        <translation>已儲存為你的話術：%1（Alt+U 可復原）</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Plain meaning</source>
@@ -851,6 +917,22 @@
     <message>
         <source>Clear the search; again: hide</source>
         <translation>清除搜尋；再按一次：隱藏</translation>
+    </message>
+    <message>
+        <source>Save as my phrase (the filled-in words, or a new one)</source>
+        <translation>存為我的話術（已填寫的內容，或新增）</translation>
+    </message>
+    <message>
+        <source>Edit my phrase, or edit a copy of the selection</source>
+        <translation>編輯我的話術，或編輯所選話術的副本</translation>
+    </message>
+    <message>
+        <source>Delete my selected phrase</source>
+        <translation>刪除所選的我的話術</translation>
+    </message>
+    <message>
+        <source>Undo the last change to my phrases</source>
+        <translation>復原對我的話術的上一次變更</translation>
     </message>
     <message>
         <source>Start a new call and its timer</source>
