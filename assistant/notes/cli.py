@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import UserError
+from assistant.errors import UserError, cannot_write
 
 
 def register(commands: Any) -> None:
@@ -118,7 +118,8 @@ def write_atomically(target: Path, write: Any) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise UserError(f"{target}: cannot write here: {exc.strerror}") from None
+        error = cannot_write(exc) or UserError(f"{target}: cannot write here: {exc.strerror}")
+        raise error from None
     try:
         with os.fdopen(fd, "wb") as out:
             write(out)
