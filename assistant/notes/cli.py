@@ -24,6 +24,12 @@ def register(commands: Any) -> None:
     imp.add_argument(
         "--skip-invalid", action="store_true", help="import the good lines, still list the bad"
     )
+    imp.add_argument(
+        "--encoding",
+        choices=("utf-8", "gbk", "big5"),
+        help="the file's encoding (default: UTF-8, else GBK or Big5 as the bytes show, "
+        "as Excel saves CSV on Chinese Windows)",
+    )
     imp.set_defaults(run=run_import)
 
     exp = commands.add_parser(
@@ -70,10 +76,16 @@ def run_import(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
             dispositions=settings.dispositions,
             required=settings.required_fields,
+            encoding=args.encoding,
             now=utc_now(),
         )
     finally:
         store.close()
+    if report.encoding != "utf-8":
+        from assistant.notes.importer import ENCODING_NAMES
+
+        how = "as given" if args.encoding else "the file is not UTF-8"
+        print(f"{args.file}: read as {ENCODING_NAMES[report.encoding]} ({how})")
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.problems and not args.skip_invalid:
