@@ -60,11 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     from assistant.logs import log_stopped, setup_logging
-    from assistant.paths import resolve_paths
+    from assistant.paths import keep_private, resolve_paths
 
     # AGENT_ASSIST_LOG_LEVEL=DEBUG adds per-line detail when support asks for it.
     level = logging.getLevelName(os.environ.get("AGENT_ASSIST_LOG_LEVEL", "INFO").upper())
     paths = resolve_paths(args.data_dir)
+    keep_private(paths)
     setup_logging(paths, level=level if isinstance(level, int) else 20)
     try:
         try:
