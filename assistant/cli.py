@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     notes_cli.register(commands)
+    notes_cli.register_erasure(commands)
     playbook_cli.register(commands)
     maintenance_cli.register(commands)
     sync_cli.register(commands)

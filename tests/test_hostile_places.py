@@ -33,6 +33,9 @@ COMMANDS = [
     ("doctor",),
     ("backup",),
     ("restore", "{backup}"),
+    ("erase", "--contact", "+86 138 0013 8000", "--yes"),
+    ("erase", "--contact", "+86 138 0013 8000"),  # no terminal to ask on
+    ("purge", "--before", "2025-01-01", "--yes"),
     ("playbook", "check"),
     ("playbook", "search", "投诉"),
     ("playbook", "render", "zh.commit.callback"),
