@@ -11,10 +11,11 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import __version__
-from assistant.errors import UserError
+from assistant.errors import UserError, cannot_write
 
 if TYPE_CHECKING:
     import argparse
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     notes_cli.register(commands)
+    notes_cli.register_erasure(commands)
     playbook_cli.register(commands)
     maintenance_cli.register(commands)
     sync_cli.register(commands)
@@ -59,13 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     from assistant.logs import log_stopped, setup_logging
-    from assistant.paths import resolve_paths
+    from assistant.paths import keep_private, resolve_paths
 
     # AGENT_ASSIST_LOG_LEVEL=DEBUG adds per-line detail when support asks for it.
     level = logging.getLevelName(os.environ.get("AGENT_ASSIST_LOG_LEVEL", "INFO").upper())
-    setup_logging(resolve_paths(args.data_dir), level=level if isinstance(level, int) else 20)
+    paths = resolve_paths(args.data_dir)
+    keep_private(paths)
+    setup_logging(paths, level=level if isinstance(level, int) else 20)
     try:
-        status: int = args.run(args)
+        try:
+            status: int = args.run(args)
+        except Exception as exc:
+            error = _environment_error(exc, paths.store_file)
+            if error is None:
+                raise
+            raise error from exc
     except UserError as exc:
         log_stopped(args.command, exc, exit_status=exc.exit_status)
         print(f"agent-assist: {exc.message}", file=sys.stderr)
@@ -76,6 +86,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger("assistant.cli").exception("%s failed", args.command)
         raise
     return status
+
+
+def _environment_error(exc: Exception, store_file: Path) -> UserError | None:
+    """One line for a failure the disk or folder caused (read-only, full) wherever it
+    surfaced; None for a bug, which keeps its traceback."""
+    import sqlite3
+
+    if isinstance(exc, OSError):
+        return cannot_write(exc)
+    cause = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
+    if type(cause) is sqlite3.OperationalError:
+        from assistant.store.db import store_error
+
+        error = store_error(store_file, cause)
+        return error if error.exit_status == 5 else None
+    return None
 
 
 def _has_command(argv: list[str]) -> bool:
@@ -109,10 +135,24 @@ def _panel(argv: list[str]) -> int:
     # window make a few hundred thousand objects and almost no garbage, and the
     # collector's passes over them cost about 10 ms. The panel turns it back on
     # once search works.
+    if _no_display():
+        print(
+            "agent-assist: no display to show the panel on (DISPLAY and WAYLAND_DISPLAY are "
+            "not set); the commands work without one: agent-assist --help",
+            file=sys.stderr,
+        )
+        return 1
     gc.disable()
     from assistant.ui.app import run_panel
 
     return run_panel(data_dir=data_dir, exit_when_ready=exit_when_ready)
+
+
+def _no_display() -> bool:
+    """On X11/Wayland systems, true when Qt would abort for want of a display."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main_panel() -> int:

@@ -128,6 +128,10 @@ def setup_logging(paths: Paths, *, level: int = logging.INFO) -> Path | None:
         with path.open("a", encoding="utf-8"):
             pass
     except OSError:
+        # No file, and no fallback either: Python's last-resort handler would put
+        # warnings on stderr beside the command's own one line.
+        _installed.append(logging.NullHandler())
+        logging.getLogger().addHandler(_installed[-1])
         return None
     handler = _RotatingLog(path)
     handler.setLevel(level)

@@ -58,6 +58,36 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
     return Paths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
+def keep_private(paths: Paths) -> None:
+    """Make what this process writes readable by the agent's account only.
+
+    A shared PC has other accounts; the store, its WAL, backups, drafts, logs and
+    exports hold customer data. On Linux and macOS new files are made 0600 and
+    folders 0700 (umask 077), and a data dir left more open by an older version is
+    tightened. Windows keeps the data dir in the user's profile, whose ACL already
+    keeps other accounts out.
+    """
+    if os.name != "posix":
+        return
+    os.umask(0o077)
+    root = paths.data_dir
+    if not root.is_dir() or root.stat().st_uid != os.geteuid():
+        return
+    for folder, _, files in os.walk(root):
+        _tighten(Path(folder), 0o700)
+        for name in files:
+            _tighten(Path(folder, name), 0o600)
+
+
+def _tighten(path: Path, allowed: int) -> None:
+    try:
+        mode = path.lstat().st_mode
+        if mode & 0o077 and not os.path.islink(path):
+            path.chmod(mode & allowed)
+    except OSError:
+        pass  # a read-only disk: the command says so when it writes
+
+
 def resources_dir() -> Path:
     """The shipped resources: inside the installed package, or the repo's top level."""
     packaged = Path(__file__).resolve().parent / "_resources"

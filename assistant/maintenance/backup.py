@@ -13,6 +13,7 @@ Only files named like a backup are ever deleted.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from assistant.errors import UserError
+from assistant.errors import CannotWrite, UserError
 from assistant.paths import Paths
 from assistant.settings import Settings
 from assistant.store.db import (
@@ -115,9 +116,10 @@ def _checked_copy(source: Path, target: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise store_error(source, exc) from exc
     except OSError as exc:
-        raise UserError(f"{target.parent}: cannot write the backup: {exc.strerror}") from exc
+        raise CannotWrite(f"{target.parent}: cannot write the backup: {exc.strerror}") from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder holds no partial copy
+            partial.unlink(missing_ok=True)
 
 
 def _fsync(path: Path) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import UserError
+from assistant.errors import UserError, cannot_write
 
 
 def register(commands: Any) -> None:
@@ -23,6 +23,12 @@ def register(commands: Any) -> None:
     imp.add_argument("file", type=Path)
     imp.add_argument(
         "--skip-invalid", action="store_true", help="import the good lines, still list the bad"
+    )
+    imp.add_argument(
+        "--encoding",
+        choices=("utf-8", "gbk", "big5"),
+        help="the file's encoding (default: UTF-8, else GBK or Big5 as the bytes show, "
+        "as Excel saves CSV on Chinese Windows)",
     )
     imp.set_defaults(run=run_import)
 
@@ -42,6 +48,90 @@ def register(commands: Any) -> None:
         "--raw", action="store_true", help="plain UTF-8, ISO 8601 UTC times, no escaping"
     )
     exp.set_defaults(run=run_export)
+
+
+def register_erasure(commands: Any) -> None:
+    erase = commands.add_parser(
+        "erase",
+        help="remove every record and follow-up of one customer (right to erasure)",
+        description="Find the records whose customer_contact is VALUE (a phone number "
+        "matches with or without its country code), say how many, ask, then remove them "
+        "and their follow-ups and check the store. Backups keep them until they expire.",
+    )
+    erase.add_argument("--contact", required=True, metavar="VALUE")
+    erase.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    erase.set_defaults(run=run_erase)
+    purge = commands.add_parser(
+        "purge",
+        help="remove records older than a date (retention)",
+        description="Remove the records that started before DATE (local midnight; a draft "
+        "with no start time counts from when it was made) and their follow-ups, after "
+        "saying how many and asking; then check the store.",
+    )
+    purge.add_argument("--before", required=True, type=_day, metavar="YYYY-MM-DD")
+    purge.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    purge.set_defaults(run=run_purge)
+
+
+def run_erase(args: argparse.Namespace) -> int:
+    from assistant.notes.erasure import find_by_contact
+
+    return _remove(args, lambda conn: find_by_contact(conn, args.contact), f"of {args.contact}")
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    from assistant.notes.erasure import find_before
+
+    return _remove(
+        args, lambda conn: find_before(conn, args.before, None), f"from before {args.before}"
+    )
+
+
+def _remove(args: argparse.Namespace, find: Any, which: str) -> int:
+    from assistant.maintenance.drafts import discard_draft
+    from assistant.notes.erasure import remove
+    from assistant.paths import resolve_paths
+    from assistant.store.db import StoreDamaged, check_damage, migrate, open_store
+
+    paths = resolve_paths(args.data_dir)
+    if not paths.store_file.exists():
+        print(f"no records {which}: there is no store yet")
+        return 0
+    migrate(paths.store_file)
+    store = open_store(paths.store_file)
+    try:
+        with store.sessions.begin() as session:
+            found = find(session.connection())
+            if not found.call_ids:
+                print(f"no records {which}")
+                return 0
+            print(
+                f"this removes {len(found.call_ids)} record(s) and {found.followups} "
+                f"follow-up(s) {which} from {paths.store_file}"
+            )
+            if not args.yes:
+                _confirm()
+            remove(session.connection(), found.call_ids)
+    finally:
+        store.close()
+    for call_id in found.call_ids:
+        discard_draft(paths, call_id)
+    problem = check_damage(paths.store_file, full=True)
+    if problem is not None:
+        raise StoreDamaged(f"{paths.store_file}: the store check failed after removing: {problem}")
+    print(
+        f"removed {len(found.call_ids)} record(s) and {found.followups} follow-up(s); store checked"
+    )
+    return 0
+
+
+def _confirm() -> None:
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError(
+            "nothing removed: confirm with --yes (there is no terminal to ask on)", exit_status=2
+        )
+    if input("Remove them? [y/N] ").strip().casefold() not in ("y", "yes"):
+        raise UserError("nothing removed", exit_status=1)
 
 
 def _day(text: str) -> date:
@@ -80,10 +170,16 @@ def _import(args: argparse.Namespace) -> tuple[int, bool]:
             skip_invalid=args.skip_invalid,
             dispositions=settings.dispositions,
             required=settings.required_fields,
+            encoding=args.encoding,
             now=utc_now(),
         )
     finally:
         store.close()
+    if report.encoding != "utf-8":
+        from assistant.notes.importer import ENCODING_NAMES
+
+        how = "as given" if args.encoding else "the file is not UTF-8"
+        print(f"{args.file}: read as {ENCODING_NAMES[report.encoding]} ({how})")
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.problems and not args.skip_invalid:
@@ -128,7 +224,8 @@ def write_atomically(target: Path, write: Any) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise UserError(f"{target}: cannot write here: {exc.strerror}") from None
+        error = cannot_write(exc) or UserError(f"{target}: cannot write here: {exc.strerror}")
+        raise error from None
     try:
         with os.fdopen(fd, "wb") as out:
             write(out)

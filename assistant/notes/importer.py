@@ -9,7 +9,9 @@ reported as ``FILE:LINE: field: reason``. Writing is one transaction of upserts 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,6 +47,7 @@ class ImportReport:
     followups: int = 0
     invalid_lines: int = 0
     problems: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"  # what the file was read as: a key of ENCODINGS
 
     @property
     def imported(self) -> int:
@@ -60,44 +63,70 @@ def detect_format(path: Path, head: str) -> Literal["jsonl", "csv"]:
     return "jsonl" if head.lstrip("\ufeff \t\r\n").startswith("{") else "csv"
 
 
-def read_lines(
-    path: Path, *, dispositions: Sequence[str], required: Sequence[str]
-) -> Iterator[ParsedLine]:
+# What ``--encoding`` accepts, and the codec that reads it: GBK as Windows writes it
+# (code page 936, read by its superset GB 18030) and Big5 as code page 950.
+ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gb18030", "big5": "cp950"}
+ENCODING_NAMES = {"utf-8": "UTF-8", "gbk": "GBK (code page 936)", "big5": "Big5 (code page 950)"}
+# Tried in turn on bytes that are not UTF-8. Big5 text also decodes as GBK (to the
+# wrong characters), so GB 2312, which Big5's second bytes mostly fall outside,
+# decides for GBK first; full GBK comes last, for the rarer characters.
+_GUESSES = (("gbk", "gb2312"), ("big5", "cp950"), ("gbk", "gb18030"))
+
+
+def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+    """The file's text and the encoding it was read in (a key of ``ENCODINGS``).
+
+    Without ``encoding``: UTF-8 (a BOM or not), else GBK or Big5 when the bytes read
+    as one of them, else a message naming the line of the first byte UTF-8 refuses.
+    """
+    chosen = [(encoding, ENCODINGS[encoding])] if encoding else [("utf-8", "utf-8-sig")]
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        return data.decode(chosen[0][1]), chosen[0][0]
+    except UnicodeDecodeError as exc:
+        first = exc
+    if encoding is None:
+        for name, codec in _GUESSES:
+            try:
+                return data.decode(codec), name
+            except UnicodeDecodeError:
+                continue
+    line = data.count(b"\n", 0, first.start) + 1
+    if encoding is not None:
+        raise UserError(
+            f"{path}:{line}: not {ENCODING_NAMES[encoding]} text ({first.reason}); "
+            "pass the file's encoding: --encoding utf-8, gbk or big5"
+        )
+    raise UserError(
+        f"{path}:{line}: not UTF-8, GBK or Big5 text ({first.reason}); save it from Excel "
+        "as 'CSV UTF-8', or pass the file's encoding with --encoding"
+    )
+
+
+def read_lines(
+    path: Path,
+    *,
+    dispositions: Sequence[str],
+    required: Sequence[str],
+    encoding: str | None = None,
+    used: list[str] | None = None,
+) -> Iterator[ParsedLine]:
+    """Parse every line; ``used`` receives the encoding the file was read in."""
+    try:
+        data = path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UserError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read: {exc.strerror}") from None
-    with handle:
-        try:
-            head = handle.read(4096)
-            handle.seek(0)
-            if detect_format(path, head) == "jsonl":
-                yield from _read_jsonl(handle, dispositions, required)
-            else:
-                yield from _read_csv(path, handle, dispositions, required)
-        except UnicodeDecodeError:
-            raise UserError(_not_utf8(path)) from None
-
-
-def _not_utf8(path: Path) -> str:
-    """Where a file stops being UTF-8, by line, and what to do about it."""
-    where = ""
-    with path.open("rb") as raw:
-        for number, line in enumerate(raw, start=1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                where = f"{number}: not UTF-8 text (byte {exc.start + 1} of line {number})"
-                break
-    return (
-        f"{path}:{where or ' not UTF-8 text'}; a GBK or Big5 file? Save it as UTF-8 "
-        "(Excel: Save As, 'CSV UTF-8') and import again, or name its encoding with "
-        "--encoding (see 'agent-assist import --help')"
-    )
+    text, name = decode(path, data, encoding)
+    if used is not None:
+        used.append(name)
+    handle = io.StringIO(text, newline="")
+    if detect_format(path, text[:4096]) == "jsonl":
+        yield from _read_jsonl(handle, dispositions, required)
+    else:
+        yield from _read_csv(path, handle, dispositions, required)
 
 
 def _read_jsonl(
@@ -143,15 +172,24 @@ def _read_jsonl(
 def _read_csv(
     path: Path, handle: Any, dispositions: Sequence[str], required: Sequence[str]
 ) -> Iterator[ParsedLine]:
-    reader = csv.reader(handle, strict=True)
+    # Excel's variants: a "sep=;" first line names the delimiter; with European
+    # regional settings it writes semicolons without saying so.
+    first = handle.readline()
+    skipped = 0
+    if _SEP_LINE.fullmatch(first.rstrip("\r\n")):
+        delimiter, skipped = first.rstrip("\r\n")[4], 1
+    else:
+        delimiter = max(",;\t", key=lambda d: _known_columns(first, d))
+        handle.seek(0)
+    reader = csv.reader(handle, strict=True, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
-        raise UserError(f"{path}:1: unreadable CSV: {exc}") from None
+        raise UserError(f"{path}:{1 + skipped}: unreadable CSV: {exc}") from None
     kind = _table_of(path, header)
-    start = reader.line_num + 1
+    start = reader.line_num + 1 + skipped
     while True:
         try:
             row = next(reader)
@@ -159,7 +197,7 @@ def _read_csv(
             return
         except csv.Error as exc:
             raise UserError(f"{path}:{start}: unreadable CSV: {exc}") from None
-        number, start = start, reader.line_num + 1
+        number, start = start, reader.line_num + 1 + skipped
         if not row:
             continue
         if len(row) != len(header):
@@ -179,6 +217,14 @@ def _read_csv(
             if values.get("call_id") is None and not any(p.field == "call_id" for p in problems):
                 problems.append(FieldProblem("call_id", "required"))
         yield ParsedLine(number, kind, values, None, problems)
+
+
+_SEP_LINE = re.compile(r"sep=.")
+
+
+def _known_columns(line: str, delimiter: str) -> int:
+    names = {cell.strip('"') for cell in line.rstrip("\r\n").split(delimiter)}
+    return len(names & (set(CALL_FIELD_NAMES) | set(FOLLOWUP_FIELD_NAMES)))
 
 
 def _table_of(path: Path, header: list[str]) -> Kind:
@@ -204,13 +250,21 @@ def _table_of(path: Path, header: list[str]) -> Kind:
 
 
 def check_file(
-    path: Path, *, dispositions: Sequence[str], required: Sequence[str]
+    path: Path,
+    *,
+    dispositions: Sequence[str],
+    required: Sequence[str],
+    encoding: str | None = None,
 ) -> tuple[list[ParsedLine], ImportReport]:
     """Read and check every line; return the good lines and a report of the bad ones."""
     report = ImportReport()
     good: list[ParsedLine] = []
     seen: dict[tuple[str, str], int] = {}
-    for parsed in read_lines(path, dispositions=dispositions, required=required):
+    used: list[str] = []
+    lines = read_lines(
+        path, dispositions=dispositions, required=required, encoding=encoding, used=used
+    )
+    for parsed in lines:
         key = (parsed.kind, str(parsed.values.get("id")))
         if not parsed.problems and key in seen:
             parsed.problems.append(FieldProblem("id", f"repeats line {seen[key]}"))
@@ -220,6 +274,7 @@ def check_file(
         else:
             seen[key] = parsed.line
             good.append(parsed)
+    report.encoding = used[0] if used else "utf-8"
     return good, report
 
 
@@ -230,10 +285,12 @@ def import_file(
     skip_invalid: bool = False,
     dispositions: Sequence[str] = (),
     required: Sequence[str] = (),
+    encoding: str | None = None,
     now: datetime,
 ) -> ImportReport:
-    """Import ``path`` into the store behind ``sessions`` (a sessionmaker)."""
-    good, report = check_file(path, dispositions=dispositions, required=required)
+    """Import ``path`` into the store behind ``sessions`` (a sessionmaker); without
+    ``encoding`` the file's own is detected (see ``decode``)."""
+    good, report = check_file(path, dispositions=dispositions, required=required, encoding=encoding)
     if report.problems and not skip_invalid:
         return report
     from assistant.notes.bulk import upsert_lines

@@ -5,8 +5,10 @@ forbids keeping a full card number. Every write path (the form's save, import,
 drafts) runs text through ``mask_cards`` first, so the store, its WAL, drafts,
 exports and logs never see one.
 
-A card number here is 13-19 digits, written together or in groups separated by a
-space or a dash, that passes the Luhn check. It becomes ``[•••• 1111]``: the last
+A card number here is 13-19 digits that passes the Luhn check, written together or
+in groups separated the ways agents type them: spaces, dashes, dots, slashes or
+underscores (ASCII or full-width), zero-width characters pasted from a chat, or a
+line break inside the number. It becomes ``[•••• 1111]``: the last
 four digits stay, so the agent can still tell which card the customer meant. The
 marker has no words: records are read in Chinese and English interfaces alike (and
 exported, synced, read by supervisors), and four dots before four digits read as a
@@ -28,15 +30,22 @@ MIN_DIGITS, MAX_DIGITS = 13, 19
 E164_MAX_DIGITS = 15
 
 # One separator between digit groups: up to two spaces (also the no-break and the
-# ideographic space an IME types), or a dash of any common width with a space either side.
-_SPACE = "[ \u00a0\u3000]"
-_DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d]"
-_SEP = f"(?:{_SPACE}{{1,2}}|{_SPACE}?{_DASH}{_SPACE}?)"
+# ideographic space an IME types); one mark (a dash of any common width, a dot, a
+# slash or an underscore, ASCII or full-width) with a space either side; or a line
+# end, after a mark or not. Zero-width characters (a chat app's paste) may sit
+# anywhere in it, or be the separator themselves.
+_SPACE = "[ \t\u00a0\u3000]"
+_MARK = "[-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d.\uff0e/\uff0f_\uff3f]"
+_ZERO_WIDTH = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+_S = f"(?:{_SPACE}{_ZERO_WIDTH}*)"  # a space, and any zero-width characters after it
+_M = f"(?:{_MARK}{_ZERO_WIDTH}*)"
+_BREAK = f"{_S}{{0,4}}{_M}?{_S}{{0,4}}(?:\\r\\n|\\n|\\r){_ZERO_WIDTH}*{_S}{{0,8}}"
+_SEP = f"(?:{_ZERO_WIDTH}*(?:{_S}{{1,2}}|{_S}?{_M}{_S}?|{_BREAK})|{_ZERO_WIDTH}+)"
 # ``\d`` is any decimal digit, so full-width digits typed through an IME count too.
 _RUN = re.compile(rf"(?<!\d)\+?\d+(?:{_SEP}\d+)*(?!\d)")
 _GROUP = re.compile(r"\d+")
 # Fewer than 13 digits in a whole text: nothing to look at (the common case).
-_ENOUGH_DIGITS = re.compile(r"(?:\d\D{0,3}){13}")
+_ENOUGH_DIGITS = re.compile(r"(?:\d\D{0,8}){13}")
 
 
 def luhn_ok(digits: str) -> bool:

@@ -40,7 +40,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.errors import UserError
+from assistant.errors import CannotWrite, UserError
 from assistant.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -132,16 +132,16 @@ def store_error(path: Path, exc: sqlite3.Error | Exception) -> UserError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreDamaged(f"{path}: the store file is damaged ({exc})")
     if "readonly" in text or "read-only" in text:
-        return UserError(f"{path}: the store is read-only; check the folder's permissions")
+        return CannotWrite(f"{path}: the store is read-only; check the folder's permissions")
     if "disk is full" in text or "full" in text:
-        return UserError(f"{path}: the disk is full; free some space and save again")
+        return CannotWrite(f"{path}: the disk is full; free some space and save again")
     if "disk i/o error" in text:
-        return UserError(
+        return CannotWrite(
             f"{path}: the disk refused a write ({exc}); check free space and the drive, "
             "then save again"
         )
     if "unable to open" in text:
-        return UserError(
+        return CannotWrite(
             f"{path}: cannot open the store; check that the folder exists and is writable"
         )
     return UserError(f"{path}: {exc}")
@@ -416,7 +416,7 @@ DISMISSED_LABEL = "dismissed"
 # A writing command that had to move a damaged store aside and start a new one exits
 # with this status, after doing its work: the records of the old file are not in the
 # new store until they are salvaged or a backup is restored.
-RECOVERED_EXIT_STATUS = 4
+RECOVERED_EXIT_STATUS = 6
 
 
 def damaged_files(path: Path) -> list[Path]:

@@ -66,6 +66,19 @@ def register(commands: Any) -> None:
     publish.set_defaults(run=run_publish)
 
 
+class PasswordNeeded(UserError):
+    """No keychain password and no terminal to ask on."""
+
+    exit_status = 4
+
+    def __init__(self, detail: str = "there is no terminal to ask on") -> None:
+        super().__init__(
+            f"a password is needed and {detail}: keep it in the keychain with "
+            "'agent-assist sync --login URL' from a terminal, or pass --password-stdin "
+            "and give it on standard input"
+        )
+
+
 # The two edges tests replace: the OS keychain and the terminal.
 def open_secret_store() -> SecretStore:
     from assistant.sync.secrets import KeyringSecretStore
@@ -74,9 +87,19 @@ def open_secret_store() -> SecretStore:
 
 
 def ask_password(prompt: str) -> str:
+    """Ask on the terminal; with none (a scheduled task, stdin closed) say how instead."""
     import getpass
 
-    return getpass.getpass(prompt)
+    if not can_ask():
+        raise PasswordNeeded()
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise PasswordNeeded() from None
+
+
+def can_ask() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _context(args: argparse.Namespace) -> tuple[Paths, Settings]:
@@ -89,9 +112,11 @@ def _context(args: argparse.Namespace) -> tuple[Paths, Settings]:
 
 def _read_password(args: argparse.Namespace, address: ServerAddress) -> str:
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = ask_password(f"Password for {address.account}: ")
+        password = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
+        if not password:
+            raise PasswordNeeded("standard input gave none")
+        return password
+    password = ask_password(f"Password for {address.account}: ")
     if not password:
         raise UserError("no password given")
     return password
@@ -106,8 +131,12 @@ def _saved_password(args: argparse.Namespace, address: ServerAddress) -> str:
     try:
         password = open_secret_store().get(address.account)
     except SecretStoreUnavailable as exc:
+        try:
+            password = _read_password(args, address)
+        except PasswordNeeded:
+            raise PasswordNeeded("there is no usable keychain and no terminal to ask on") from None
         print(f"agent-assist: {exc}", file=sys.stderr)
-        return _read_password(args, address)
+        return password
     if password is None:
         raise UserError(
             f"no password saved for {address.account}: "

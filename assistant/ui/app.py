@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from assistant.errors import UserError
-from assistant.paths import Paths, resolve_paths
+from assistant.paths import Paths, keep_private, resolve_paths
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.ui.background import BackgroundLane
 from assistant.ui.clipboard import Clipboard, SystemClipboard
@@ -148,6 +148,7 @@ def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
     paths = resolve_paths(data_dir)
     from assistant.logs import setup_logging
 
+    keep_private(paths)
     setup_logging(paths)
     owns_process = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -58,7 +58,7 @@ def test_a_writing_command_that_moved_the_store_aside_exits_with_its_own_status(
     paths: Paths, store: Store, cli: Cli, write_jsonl: Any, make_record: Any
 ) -> None:
     _held, _record, result = _start_after_damage(paths, store, cli, write_jsonl, make_record)
-    assert result.status == RECOVERED_EXIT_STATUS == 4
+    assert result.status == RECOVERED_EXIT_STATUS == 6
     assert "imported 1 record(s)" in result.text  # the work itself was done
     assert "was damaged" in result.errors
     assert "agent-assist doctor --salvage" in result.errors

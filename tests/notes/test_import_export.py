@@ -286,9 +286,9 @@ def test_a_gbk_file_names_the_line_and_how_to_fix_it(
     gbk.write_bytes("\n".join(lines[:2]).encode("utf-8") + b"\n" + lines[2].encode("gbk"))
     result = cli("import", str(gbk))
     assert result.status == 1
-    assert f"{gbk}:3: not UTF-8 text (byte " in result.errors
-    assert "of line 3" in result.errors
-    assert "Save it as UTF-8" in result.errors
+    # UTF-8 up to line 2, GBK on line 3: no one encoding reads it all.
+    assert f"{gbk}:3: not UTF-8, GBK or Big5 text" in result.errors
+    assert "'CSV UTF-8'" in result.errors
     assert "--encoding" in result.errors
 
 

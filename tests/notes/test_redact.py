@@ -44,6 +44,16 @@ FOLLOWUP_TEXT = [f.name for f in FOLLOWUP_FIELDS if f.kind == "text"]
         ("card 4111 - 1111 - 1111 - 1111.", "card [•••• 1111]."),
         ("4111111111111111 123", "[•••• 1111] 123"),  # card then CVV
         ("+4111111111111111", "+[•••• 1111]"),  # 16 digits is too long for E.164
+        ("4111.1111.1111.1111", "[•••• 1111]"),
+        ("4111/1111/1111/1111", "[•••• 1111]"),
+        ("4111_1111_1111_1111", "[•••• 1111]"),
+        ("４１１１．１１１１．１１１１．１１１１", "[•••• 1111]"),
+        ("4111\uff0f1111\uff0f1111\uff0f1111", "[•••• 1111]"),
+        ("4111\u200b1111\u200b1111\u200b1111", "[•••• 1111]"),
+        ("4111\u200b 1111 \u2060 1111 1111", "[•••• 1111]"),
+        ("卡号 4111-1111-\n1111-1111 到期", "卡号 [•••• 1111] 到期"),
+        ("4111 1111\r\n1111 1111", "[•••• 1111]"),
+        ("card 4111111111111111/12/27", "card [•••• 1111]/12/27"),  # then the expiry
     ],
 )
 def test_card_numbers_are_masked_to_their_last_four_digits(typed: str, expected: str) -> None:
@@ -63,6 +73,9 @@ def test_card_numbers_are_masked_to_their_last_four_digits(typed: str, expected:
         "2024-03-15T14:00:00+08:00",
         "411111111111",  # 12 digits: too short
         "41111111111111111111",  # 20 digits: too long to be a card
+        "2024.03.15 14:00",
+        "v1.2.3_build_20240315",
+        "192.168.100.200",
     ],
 )
 def test_numbers_that_are_not_cards_are_left_alone(text: str) -> None:
@@ -158,27 +171,48 @@ def _format(digits: str, groups: tuple[int, ...], sep: str) -> str:
     return sep.join(p for p in parts if p)
 
 
+# Separators between groups, as agents type or paste them.
+SEPARATORS = [
+    " ",
+    "-",
+    " - ",
+    "  ",
+    "\u3000",  # ideographic space
+    ".",
+    "/",
+    "_",
+    "\uff0d",  # full-width dash
+    "\uff0e",  # full-width dot
+    "\uff0f",  # full-width slash
+    "\uff3f",  # full-width underscore
+    "\u200b",  # zero-width space, from a chat app's paste
+    "\u200d",  # zero-width joiner
+    "\u2060",  # word joiner
+    "\ufeff",  # zero-width no-break space
+    "\u200b ",
+    "-\n",  # a line end inside the number
+    "\n",
+    " \r\n",
+]
+
+
 def _typed(digits: str, rng: random.Random) -> str:
     """The card as an agent might type it, inside a sentence."""
-    style = rng.randrange(9)
+    style = rng.randrange(5)
+    sep = rng.choice(SEPARATORS)
     if len(digits) == 15:
-        shaped = _format(digits, (4, 6, 5), rng.choice([" ", "-"]))
+        shaped = _format(digits, (4, 6, 5), sep)
     elif style == 0:
         shaped = digits
     elif style == 1:
-        shaped = _format(digits, (4, 4, 4, 4), " ")
+        shaped = _format(digits, (4, 4, 4, 4), sep)
     elif style == 2:
-        shaped = _format(digits, (4, 4, 4, 4), "-")
+        shaped = _format(digits, (4, 4, 4, 4), sep).translate(FULL_WIDTH)
     elif style == 3:
-        shaped = _format(digits, (4, 4, 4, 4), " - ")
-    elif style == 4:
-        shaped = _format(digits, (4, 4, 4, 4), "\u3000")  # ideographic space
-    elif style == 5:
-        shaped = _format(digits, (4, 4, 4, 4), " ").translate(FULL_WIDTH)
-    elif style == 6:
-        shaped = _format(digits, (6, 13), " ")
+        shaped = _format(digits, (6, 13), sep)
     else:
-        shaped = _format(digits, (4, 4, 4, 4), "  ")
+        # broken across a line end once, groups spaced otherwise
+        shaped = _format(digits[:8], (4, 4), sep) + "\n" + _format(digits[8:], (4, 4, 4), sep)
     return rng.choice(
         [
             "{}",

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from assistant.errors import UserError
+from assistant.errors import CannotWrite, UserError
 from assistant.notes.records import save_call
 from assistant.paths import Paths
 from assistant.store import db
@@ -280,7 +280,7 @@ def test_a_full_store_is_a_clear_message_and_the_save_is_rolled_back(
     event.listen(store.engine, "connect", cap)
     with pytest.raises(UserError, match="disk is full; free some space") as info:
         _save_big(store, 10)
-    assert type(info.value) is UserError
+    assert type(info.value) is CannotWrite  # not "damaged": nothing is moved aside
     store.close()
     assert _rows(paths.store_file) == before
     assert check_damage(paths.store_file, full=True) is None

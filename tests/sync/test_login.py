@@ -250,3 +250,36 @@ def test_without_a_keychain_in_a_fresh_process(
     assert sync.returncode == 0, sync.stderr
     assert "no records to send" in sync.stdout
     assert _files_mention(data, agent_password) == []
+
+
+@pytest.mark.parametrize("stdin", ["closed", "empty"])
+def test_a_scheduled_task_without_keychain_or_terminal_is_told_how_to_give_the_password(
+    tmp_path: Path, server_url: str, stdin: str
+) -> None:
+    """Standard input closed (fd 0 gone) or empty (/dev/null), as a scheduled task has it."""
+    env = dict(os.environ)
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(f'{{"sync_url": "{server_url}"}}', encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "assistant", "--data-dir", str(data), *args]
+        return subprocess.run(
+            ["sh", "-c", 'exec "$@" <&-', "sh", *command] if stdin == "closed" else command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+
+    for args in (("sync", "--login", server_url), ("sync",), ("sync", "--password-stdin")):
+        result = run(*args)
+        assert result.returncode == 4, (args, result.stderr)
+        assert result.stderr.count("\n") == 1, (args, result.stderr)
+        assert result.stderr.startswith("agent-assist: a password is needed and "), args
+        assert "--password-stdin" in result.stderr
+        assert result.stdout == ""
