@@ -23,7 +23,14 @@ from assistant.settings import Settings, load_settings, save_settings
 from assistant.ui.background import BackgroundLane
 from assistant.ui.clipboard import Clipboard, SystemClipboard
 from assistant.ui.i18n import install_translations
-from assistant.ui.single_instance import SingleInstance, notify_running, server_name
+from assistant.ui.single_instance import (
+    SHOW,
+    TOGGLE,
+    SingleInstance,
+    knock_needs_app,
+    notify_running,
+    server_name,
+)
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
 from assistant.ui.window import MainWindow
@@ -74,6 +81,7 @@ class Panel(QObject):
         self.tray: Tray | None = None
         if instance is not None:
             instance.activation_requested.connect(self.window.show_panel)
+            instance.toggle_requested.connect(self.window.summon_or_hide)
         # The tray icon a moment after search works (the agent's first keys come first),
         # or a while after the first paint if the playbook cannot load.
         self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
@@ -144,8 +152,13 @@ def resume_collection() -> None:
         gc.enable()
 
 
-def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
+def run_panel(*, data_dir: str | None, exit_when_ready: bool, toggle: bool = False) -> int:
     paths = resolve_paths(data_dir)
+    name = server_name(paths.data_dir)
+    request = TOGGLE if toggle else SHOW
+    # A knock on the pipe needs no QApplication: --toggle answers in a few ms.
+    if not knock_needs_app() and notify_running(name, request):
+        return 0  # the running panel shows or hides
     from assistant.logs import setup_logging
 
     setup_logging(paths)
@@ -155,8 +168,7 @@ def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
     app.setApplicationName("agent-assist")
     app.setApplicationDisplayName("Agent Assist")
     app.setDesktopFileName("agent-assist")
-    name = server_name(paths.data_dir)
-    if notify_running(name):
+    if knock_needs_app() and notify_running(name, request):
         return 0  # the running panel comes forward
     instance = SingleInstance(name)
     instance.listen()

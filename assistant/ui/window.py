@@ -513,6 +513,15 @@ class MainWindow(QWidget):
         self.activateWindow()
         self.focus_search()
 
+    def summon_or_hide(self) -> None:
+        """The summon key and ``--toggle``: hide the panel the agent is working in;
+        otherwise bring it forward with the search ready (a docked panel without
+        focus is summoned, not hidden)."""
+        if self.isVisible() and self.isActiveWindow():
+            self.hide_panel()
+        else:
+            self.show_panel()
+
     def toggle_visible(self) -> None:
         if self.isVisible():
             self.hide_panel()
