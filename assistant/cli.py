@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the panel, wait until it is shown and search answers, print its language"
         " and catalogues, then exit 0",
     )
+    parser.add_argument(
+        "--toggle",
+        action="store_true",
+        help="show the running panel with the search ready, or hide it if it has focus;"
+        " opens the panel if none runs (bind this to a key in your desktop's settings)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     notes_cli.register(commands)
     notes_cli.register_erasure(commands)
@@ -113,7 +119,7 @@ def _has_command(argv: list[str]) -> bool:
             if rest:
                 rest.pop(0)
             continue
-        if word.startswith("--data-dir=") or word == "--exit-when-ready":
+        if word.startswith("--data-dir=") or word in ("--exit-when-ready", "--toggle"):
             continue
         return True
     return False
@@ -121,7 +127,7 @@ def _has_command(argv: list[str]) -> bool:
 
 def _panel(argv: list[str]) -> int:
     data_dir = None
-    exit_when_ready = False
+    exit_when_ready = toggle = False
     rest = list(argv)
     while rest:
         word = rest.pop(0)
@@ -131,6 +137,8 @@ def _panel(argv: list[str]) -> int:
             data_dir = word.partition("=")[2]
         elif word == "--exit-when-ready":
             exit_when_ready = True
+        elif word == "--toggle":
+            toggle = True
     # No cyclic garbage collection while the panel starts: Qt's bindings and the
     # window make a few hundred thousand objects and almost no garbage, and the
     # collector's passes over them cost about 10 ms. The panel turns it back on
@@ -145,7 +153,7 @@ def _panel(argv: list[str]) -> int:
     gc.disable()
     from assistant.ui.app import run_panel
 
-    return run_panel(data_dir=data_dir, exit_when_ready=exit_when_ready)
+    return run_panel(data_dir=data_dir, exit_when_ready=exit_when_ready, toggle=toggle)
 
 
 def _no_display() -> bool:

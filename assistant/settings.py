@@ -85,6 +85,10 @@ class Settings(NamedTuple):
     phrase_languages: tuple[str, ...] = ()
     # The agent's groups (billing, tier2): packs limited to other groups are not loaded.
     groups: tuple[str, ...] = ()
+    # The key that brings the panel forward from any program (and hides it again).
+    hotkey: str = "Ctrl+Alt+Space"
+    # After a copy: focus back to the window the panel was summoned from, and paste.
+    paste_back: bool = False
     extra: Mapping[str, Any] = MappingProxyType({})  # keys this version does not know
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -168,7 +172,11 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
             values[name] = tuple(value)
             if name == "phrase_languages":
                 _check_languages(value, path)
-        elif isinstance(expected, bool) or not isinstance(value, type(expected)):
+        elif isinstance(expected, bool):
+            if not isinstance(value, bool):
+                raise UserError(f"{path}: {name}: must be true or false")
+            values[name] = value
+        elif isinstance(value, bool) or not isinstance(value, type(expected)):
             kind = "a whole number" if isinstance(expected, int) else "text"
             raise UserError(f"{path}: {name}: must be {kind}")
         elif name == "backup_days" and value < 0:

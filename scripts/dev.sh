@@ -14,7 +14,7 @@ cd "$ROOT"
 
 # Qt's xcb platform plugin, a CJK font, the clipboard tool, a virtual X server for
 # tests, sqlite3 for the export benchmark baseline, PostgreSQL and its client library
-# for team sync and its tests, GNU time for the benchmarks, binutils for PyInstaller,
+# for team sync and its tests, openbox (a window manager for the summon-key tests), GNU time for the benchmarks, binutils for PyInstaller,
 # a D-Bus daemon for the bundle's keychain test, LibreOffice Calc (headless) to check
 # how a spreadsheet opens the CSV export.
 SYSTEM_PACKAGES=(
@@ -22,7 +22,7 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3
-  fonts-noto-cjk xclip xvfb xauth xdotool sqlite3 postgresql time
+  fonts-noto-cjk xclip xvfb xauth xdotool openbox xterm sqlite3 postgresql time
   binutils desktop-file-utils dbus-daemon libreoffice-calc-nogui
 )
 

@@ -213,4 +213,21 @@ def run_checks(paths: Paths, now: datetime | None = None) -> list[Finding]:
         *check_damaged(paths),
         *check_backups(paths, moment),
         *check_packs(paths),
+        check_summon_key(),
     ]
+
+
+def check_summon_key() -> Finding:
+    """Whether the panel can hold its summon key on this desktop (read-only: the
+    key itself is not grabbed)."""
+    from assistant.desktop import NoDesktop, open_desktop
+
+    desktop = open_desktop()
+    if isinstance(desktop, NoDesktop):
+        # Only a missing package is the installation's fault; Wayland or no display
+        # is where it runs, and --toggle still works there.
+        return Finding(desktop.reason != "no_xlib", "summon key", f"none: {desktop.detail}")
+    try:
+        return Finding(True, "summon key", f"{desktop.kind}; agent-assist --toggle works too")
+    finally:
+        desktop.close()

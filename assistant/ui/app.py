@@ -12,20 +12,30 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from assistant.desktop import Desktop, NoDesktop, open_desktop
 from assistant.errors import UserError
 from assistant.paths import Paths, keep_private, resolve_paths
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.ui.background import BackgroundLane
 from assistant.ui.clipboard import Clipboard, SystemClipboard
 from assistant.ui.i18n import install_translations
-from assistant.ui.single_instance import SingleInstance, notify_running, server_name
+from assistant.ui.single_instance import (
+    SHOW,
+    TOGGLE,
+    SingleInstance,
+    knock_needs_app,
+    notify_running,
+    server_name,
+)
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
+from assistant.ui.summon import Summoner
 from assistant.ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -39,6 +49,7 @@ PROBE_QUERY = "退款"
 READY_TIMEOUT_MS = 60_000
 TRAY_DELAY_MS = 250
 TRAY_FALLBACK_MS = 3_000
+SUMMON_DELAY_MS = 150
 
 
 def read_settings(paths: Paths) -> tuple[Settings, str | None]:
@@ -61,6 +72,7 @@ class Panel(QObject):
         settings_problem: str | None = None,
         instance: SingleInstance | None = None,
         start_note: str = "",
+        desktop: Callable[[], Desktop | NoDesktop] = open_desktop,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -72,8 +84,16 @@ class Panel(QObject):
         # and the secret filter's patterns, which search need not wait for.
         self.start_note = start_note
         self.tray: Tray | None = None
+        # The summon key a moment after the first paint: Xlib and the grab are not
+        # what the first paint needs.
+        self.summoner = Summoner(self.window, lambda: self.state.settings, desktop)
+        self._summon_soon = soon(self, self.summoner.start, SUMMON_DELAY_MS)
+        self.window.first_painted.connect(self._summon_soon.start)
+        self.window.settings_changed.connect(lambda: self.summoner.hold(self.state.settings.hotkey))
+        self.window.copied.connect(lambda *_: self.summoner.paste_back())
         if instance is not None:
             instance.activation_requested.connect(self.window.show_panel)
+            instance.toggle_requested.connect(self.summoner.summon)
         # The tray icon a moment after search works (the agent's first keys come first),
         # or a while after the first paint if the playbook cannot load.
         self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
@@ -127,6 +147,7 @@ class Panel(QObject):
             self.tray.close()
         if self.instance is not None:
             self.instance.close()
+        self.summoner.close()
         self.window.close()
 
 
@@ -144,8 +165,13 @@ def resume_collection() -> None:
         gc.enable()
 
 
-def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
+def run_panel(*, data_dir: str | None, exit_when_ready: bool, toggle: bool = False) -> int:
     paths = resolve_paths(data_dir)
+    name = server_name(paths.data_dir)
+    request = TOGGLE if toggle else SHOW
+    # A knock on the pipe needs no QApplication: --toggle answers in a few ms.
+    if not knock_needs_app() and notify_running(name, request):
+        return 0  # the running panel shows or hides
     from assistant.logs import setup_logging
 
     keep_private(paths)
@@ -156,8 +182,7 @@ def run_panel(*, data_dir: str | None, exit_when_ready: bool) -> int:
     app.setApplicationName("agent-assist")
     app.setApplicationDisplayName("Agent Assist")
     app.setDesktopFileName("agent-assist")
-    name = server_name(paths.data_dir)
-    if notify_running(name):
+    if knock_needs_app() and notify_running(name, request):
         return 0  # the running panel comes forward
     instance = SingleInstance(name)
     instance.listen()

@@ -7,17 +7,21 @@ translate their texts when they are built).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from assistant.desktop import KeyCombo
 from assistant.settings import Settings
 from assistant.ui import style
 from assistant.ui.geometry import EDGES
@@ -52,6 +56,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Dock on"), self.dock_edge)
         form.addRow(self.tr("&Country (holidays)"), self.country)
         form.addRow(self.tr("&Office hours"), self.office_hours)
+        self.hotkey = QKeySequenceEdit(QKeySequence(settings.hotkey))
+        self.hotkey.setMaximumSequenceLength(1)
+        self.hotkey.setClearButtonEnabled(True)
+        self.paste_back = QCheckBox(self.tr("After copying, paste into the window I came from"))
+        self.paste_back.setChecked(settings.paste_back)
+        form.addRow(self.tr("&Summon key (from any program)"), self.hotkey)
+        form.addRow("", self.paste_back)
         language = self._language_field(settings.language)
         language_label = QLabel(self.tr("&Language"))
         language_label.setBuddy(self.language)
@@ -77,6 +88,9 @@ class SettingsDialog(QDialog):
             country=self.country.text().strip().upper() or "CN",
             office_hours=self.office_hours.text().strip() or "09:00-18:00",
             language=str(self.language.currentData()),
+            hotkey=self.hotkey.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+            or self._settings.hotkey,
+            paste_back=self.paste_back.isChecked(),
         )
 
     def _language_field(self, current: str) -> QWidget:
@@ -118,6 +132,10 @@ class SettingsDialog(QDialog):
                 "Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, "
                 "ending after they start."
             )
+        try:
+            KeyCombo.parse(settings.hotkey)
+        except ValueError:
+            return self.tr("Summon key: hold Ctrl, Alt or Meta with one key, e.g. Ctrl+Alt+Space.")
         try:
             WorkCalendar(settings.country, hours)
         except ValueError:

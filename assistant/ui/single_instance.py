@@ -2,8 +2,9 @@
 
 The first panel listens on a name made from the user and the data directory
 (hashed: such names have a short length limit); a later launch says ``show`` to
-it and exits. Panels on different data directories (tests, benchmarks, a second
-profile) never see each other.
+it (``toggle`` with ``--toggle``, which a desktop binds to a key) and exits.
+Panels on different data directories (tests, benchmarks, a second profile) never
+see each other.
 
 On Linux and macOS the name is a named pipe in the user's runtime directory, made
 and written with plain ``os`` calls and read from Qt's event loop through a
@@ -24,10 +25,16 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_TIMEOUT_MS = 500
-MESSAGE = b"show\n"
+SHOW = b"show"
+TOGGLE = b"toggle"
+
+
+def _requests(data: bytes) -> list[bytes]:
+    """The requests in what was written, in order; anything else asks to show."""
+    return [TOGGLE if line.strip() == TOGGLE else SHOW for line in data.splitlines()] or [SHOW]
 
 
 def server_name(data_dir: Path) -> str:
@@ -49,9 +56,9 @@ def pipe_path(name: str) -> Path:
 class Endpoint(Protocol):
     """One way of listening and of knocking; the panel uses one per platform."""
 
-    def notify(self, name: str) -> bool: ...
+    def notify(self, name: str, message: bytes = SHOW) -> bool: ...
 
-    def listen(self, name: str, on_knock: Callable[[], None]) -> bool: ...
+    def listen(self, name: str, on_knock: Callable[[bytes], None]) -> bool: ...
 
     def close(self) -> None: ...
 
@@ -70,7 +77,7 @@ class PipeEndpoint:
         self._path: Path | None = None
         self._inode = 0
 
-    def notify(self, name: str) -> bool:
+    def notify(self, name: str, message: bytes = SHOW) -> bool:
         path = pipe_path(name)
         try:
             info = path.lstat()
@@ -80,7 +87,7 @@ class PipeEndpoint:
         except OSError:  # gone, or nobody reads it (left by a crashed panel)
             return False
         try:
-            os.write(knock, MESSAGE)
+            os.write(knock, message + b"\n")
         except BlockingIOError:
             pass  # knocks already wait in the pipe: the panel is coming forward
         except OSError:
@@ -89,7 +96,7 @@ class PipeEndpoint:
             os.close(knock)
         return True
 
-    def listen(self, name: str, on_knock: Callable[[], None]) -> bool:
+    def listen(self, name: str, on_knock: Callable[[bytes], None]) -> bool:
         path = pipe_path(name)
         try:
             try:
@@ -108,18 +115,20 @@ class PipeEndpoint:
         self._notifier.activated.connect(lambda: self._drain(on_knock))
         return True
 
-    def _drain(self, on_knock: Callable[[], None]) -> None:
-        # Whatever was written is a request to come forward; nothing else is asked.
-        knocked = False
+    def _drain(self, on_knock: Callable[[bytes], None]) -> None:
+        # Each line is one request (show or toggle), answered in the order written.
+        data = b""
         while self._fd is not None:
             try:
-                if not os.read(self._fd, 4096):
-                    break
+                chunk = os.read(self._fd, 4096)
             except OSError:  # empty: nobody else knocked
                 break
-            knocked = True
-        if knocked:
-            on_knock()
+            if not chunk:
+                break
+            data += chunk
+        if data:
+            for request in _requests(data):
+                on_knock(request)
 
     def close(self) -> None:
         if self._notifier is not None:
@@ -140,21 +149,21 @@ class QtEndpoint:
     def __init__(self) -> None:
         self._server: QLocalServer | None = None
 
-    def notify(self, name: str) -> bool:
+    def notify(self, name: str, message: bytes = SHOW) -> bool:
         from PySide6.QtNetwork import QLocalSocket
 
         knock = QLocalSocket()
         knock.connectToServer(name)
         if not knock.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
-        knock.write(MESSAGE)
+        knock.write(message + b"\n")
         knock.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         knock.disconnectFromServer()
         if knock.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             knock.waitForDisconnected(CONNECT_TIMEOUT_MS)
         return True
 
-    def listen(self, name: str, on_knock: Callable[[], None]) -> bool:
+    def listen(self, name: str, on_knock: Callable[[bytes], None]) -> bool:
         from PySide6.QtNetwork import QLocalServer
 
         server = self._server = QLocalServer()
@@ -165,13 +174,24 @@ class QtEndpoint:
         QLocalServer.removeServer(name)  # stale: nobody answered notify()
         return server.listen(name)
 
-    def _accept(self, on_knock: Callable[[], None]) -> None:
+    def _accept(self, on_knock: Callable[[bytes], None]) -> None:
         server = self._server
         while server is not None and server.hasPendingConnections():
             knock = server.nextPendingConnection()
-            knock.disconnectFromServer()
-            knock.deleteLater()
-            on_knock()
+            # Read once the launch hung up: by then all it wrote is here.
+            knock.disconnected.connect(lambda k=knock: self._read(k, on_knock))
+            if knock.state() != knock.LocalSocketState.ConnectedState:
+                self._read(knock, on_knock)
+
+    @staticmethod
+    def _read(knock: QLocalSocket, on_knock: Callable[[bytes], None]) -> None:
+        if knock.property("answered"):
+            return
+        knock.setProperty("answered", True)
+        data = bytes(knock.readAll().data())
+        knock.deleteLater()
+        for request in _requests(data):
+            on_knock(request)
 
     def close(self) -> None:
         if self._server is not None:
@@ -183,15 +203,23 @@ def endpoint() -> Endpoint:
     return PipeEndpoint() if os.name == "posix" else QtEndpoint()
 
 
-def notify_running(name: str) -> bool:
-    """Ask a running panel to come forward; False when none is listening."""
-    return endpoint().notify(name)
+def knock_needs_app() -> bool:
+    """Whether knocking needs a QApplication first (QtNetwork's socket does)."""
+    return os.name != "posix"
+
+
+def notify_running(name: str, message: bytes = SHOW) -> bool:
+    """Ask a running panel to come forward (or ``TOGGLE``: to show or hide); False
+    when none is listening."""
+    return endpoint().notify(name, message)
 
 
 class SingleInstance(QObject):
-    """The listening side; ``activation_requested`` fires for each later launch."""
+    """The listening side; ``activation_requested`` fires for each later launch,
+    ``toggle_requested`` for each ``--toggle``."""
 
     activation_requested = Signal()
+    toggle_requested = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -200,7 +228,13 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Start listening; a pipe or socket left by a crashed panel is cleared first."""
-        return self._endpoint.listen(self.name, self.activation_requested.emit)
+        return self._endpoint.listen(self.name, self._answer)
+
+    def _answer(self, request: bytes) -> None:
+        if request == TOGGLE:
+            self.toggle_requested.emit()
+        else:
+            self.activation_requested.emit()
 
     def close(self) -> None:
         self._endpoint.close()

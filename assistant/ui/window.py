@@ -78,6 +78,7 @@ class MainWindow(QWidget):
     ready = Signal()  # painted, playbook loaded, current query answered
     copied = Signal(str, str, object)  # entry id, text, {placeholder: due datetime}
     quit_requested = Signal()
+    settings_changed = Signal()
 
     def __init__(
         self,
@@ -104,9 +105,10 @@ class MainWindow(QWidget):
         self._build()
         self.followups = FollowUpFlow(self, self.notes)
         self.copying = CopyFlow(self)
-        # The actions (every key, and the tooltips that name them) and the palette watch
-        # come a moment after the first paint, once the first results are on screen
-        # (the actions sooner if asked for).
+        # The actions (every key, and the tooltips that name them) exist before the
+        # first paint, so a key pressed the moment the panel shows is never lost
+        # (about a millisecond). The guard and the palette watch, Python event filters,
+        # come a moment after it.
         self._actions: dict[str, QAction] | None = None
         self._shortcut_guard: ShortcutGuard | None = None
         self.palette_watch: PaletteWatch | None = None
@@ -131,6 +133,7 @@ class MainWindow(QWidget):
         self._restyle()
         self.show_status(self.tr("Loading playbook…"))
         self.refresh()  # the loading state, until the playbook arrives
+        self._make_actions()
         self.dock.place()
 
     # -- building ---------------------------------------------------------------------
@@ -251,26 +254,30 @@ class MainWindow(QWidget):
 
     @property
     def shortcut_guard(self) -> ShortcutGuard:
-        """Lets the panel's keys win over the fields' own; made with the actions."""
-        self._make_actions()
-        assert self._shortcut_guard is not None
+        """Lets the panel's keys win over the fields' own (watching the search field)."""
+        if self._shortcut_guard is None:
+            from assistant.ui.actions import ShortcutGuard
+
+            # An event filter on the search field: made after the first paint, as the
+            # first plain QEvent it is handed makes PySide6 build its event classes.
+            self._shortcut_guard = ShortcutGuard(self)
+            self._shortcut_guard.watch(self.search)
         return self._shortcut_guard
 
     @property
     def keys_ready(self) -> bool:
-        """Whether the panel's keyboard shortcuts are registered."""
-        return self._actions is not None
+        """Whether the panel's keyboard shortcuts are registered, and win over the
+        search field's own keys."""
+        return self._actions is not None and self._shortcut_guard is not None
 
     def _make_actions(self) -> None:
         if self._actions is not None:
             return
-        from assistant.ui.actions import ShortcutGuard, bind_buttons, make_actions
+        from assistant.ui.actions import bind_buttons, make_actions
 
         self._actions = make_actions(self, self._handlers())
         bind_buttons(self._actions, self._buttons())
         self.pages.show_keys()
-        self._shortcut_guard = ShortcutGuard(self)
-        self._shortcut_guard.watch(self.search)
         self._show_selection_state()
 
     def _restyle(self) -> None:
@@ -308,7 +315,7 @@ class MainWindow(QWidget):
         self._sync_soon.start()
 
     def _wire_up(self) -> None:
-        self._make_actions()
+        _ = self.shortcut_guard
         # Light or dark: the desktop may switch; restyle once it settled. The first
         # restyle catches a switch made while the panel was starting.
         self.palette_watch = PaletteWatch(self, self._restyle_soon.start)
@@ -519,6 +526,15 @@ class MainWindow(QWidget):
         self.activateWindow()
         self.focus_search()
 
+    def summon_or_hide(self) -> None:
+        """The summon key and ``--toggle``: hide the panel the agent is working in;
+        otherwise bring it forward with the search ready (a docked panel without
+        focus is summoned, not hidden)."""
+        if self.isVisible() and self.isActiveWindow():
+            self.hide_panel()
+        else:
+            self.show_panel()
+
     def toggle_visible(self) -> None:
         if self.isVisible():
             self.hide_panel()
@@ -567,6 +583,7 @@ class MainWindow(QWidget):
 
     def _change_settings(self, settings: Settings) -> None:
         self.state.set_settings(settings)
+        self.settings_changed.emit()
         try:
             self._persist(settings)
         except OSError as exc:

@@ -171,3 +171,37 @@ def test_a_second_process_brings_the_panel_forward_and_exits(
             second.kill()
             second.wait()
         server.close()
+
+
+def test_toggle_knocks_are_answered_in_order(qtbot: Any, instance: Any) -> None:
+    from assistant.ui.single_instance import SHOW, TOGGLE
+
+    heard: list[str] = []
+    instance.activation_requested.connect(lambda: heard.append("show"))
+    instance.toggle_requested.connect(lambda: heard.append("toggle"))
+    assert notify_running(instance.name, TOGGLE)
+    qtbot.waitUntil(lambda: heard == ["toggle"])
+    assert notify_running(instance.name, SHOW)
+    assert notify_running(instance.name, TOGGLE)
+    qtbot.waitUntil(lambda: heard == ["toggle", "show", "toggle"])
+
+
+def test_toggle_from_a_second_process_hides_the_panel_in_use_and_exits(
+    qtbot: Any, make_panel: Any, ui_paths: Any
+) -> None:
+    window = make_panel()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    server = SingleInstance(server_name(ui_paths.data_dir))
+    assert server.listen()
+    server.toggle_requested.connect(window.summon_or_hide)
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "assistant", "--data-dir", str(ui_paths.data_dir), "--toggle"]
+    try:
+        assert subprocess.run(command, env=env, timeout=30, check=False).returncode == 0
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+        assert subprocess.run(command, env=env, timeout=30, check=False).returncode == 0
+        qtbot.waitUntil(window.isVisible, timeout=10_000)
+        qtbot.waitUntil(window.search.hasFocus)
+    finally:
+        server.close()

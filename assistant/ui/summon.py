@@ -1,0 +1,166 @@
+"""The summon key and paste-back: the panel's side of :mod:`assistant.desktop`.
+
+The key is held from a moment after the first paint for as long as the panel runs;
+pressing it (or ``agent-assist --toggle``) notes the window the agent was in, then
+brings the panel forward or hides it. With paste-back on, a copy hands focus back to
+that window and presses Ctrl+V there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QObject, QSocketNotifier
+
+from assistant.desktop import Desktop, KeyCombo, NoDesktop, open_desktop
+from assistant.settings import Settings
+from assistant.ui.soon import soon
+
+if TYPE_CHECKING:
+    from assistant.ui.window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PASTE_POLL_MS = 10
+PASTE_TRIES = 50  # half a second for the window manager to hand focus back
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("summon", text)
+
+
+def no_desktop_text(reason: str) -> str:
+    if reason == "wayland":
+        return tr(
+            "No summon key on Wayland: bind “agent-assist --toggle” to a key in your"
+            " desktop's keyboard settings."
+        )
+    return tr(
+        "No summon key on this desktop: bind “agent-assist --toggle” to a key in your"
+        " desktop's keyboard settings."
+    )
+
+
+class _HotkeyMessages(QAbstractNativeEventFilter):
+    """WM_HOTKEY on Windows: it comes to the thread, not to a window."""
+
+    def __init__(self, desktop: Desktop, pressed: Callable[[], None]) -> None:
+        super().__init__()
+        self._desktop, self._pressed = desktop, pressed
+
+    def nativeEventFilter(self, kind: object, message: object) -> tuple[bool, int]:
+        if bytes(kind) == b"windows_generic_MSG" and self._desktop.is_hotkey_message(  # type: ignore[call-overload]
+            int(message)  # type: ignore[call-overload]
+        ):
+            self._pressed()
+            return True, 0
+        return False, 0
+
+
+class Summoner(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        settings: Callable[[], Settings],
+        opener: Callable[[], Desktop | NoDesktop] = open_desktop,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._settings = settings
+        self._opener = opener
+        self.desktop: Desktop | None = None
+        self.came_from: int | None = None  # the window the agent summoned the panel from
+        self._held = ""
+        self._notifier: QSocketNotifier | None = None
+        self._filter: _HotkeyMessages | None = None
+        self._paste_tries = 0
+        self._paste_soon = soon(self, self._paste_when_back, PASTE_POLL_MS)
+
+    def start(self) -> None:
+        opened = self._opener()
+        if isinstance(opened, NoDesktop):
+            log.info("summon key: %s", opened.detail)
+            self.window.show_status(no_desktop_text(opened.reason))
+            return
+        self.desktop = opened
+        fd = opened.fileno()
+        if fd is not None:
+            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._read)
+        else:
+            app = QCoreApplication.instance()
+            self._filter = _HotkeyMessages(opened, self.summon)
+            if app is not None:
+                app.installNativeEventFilter(self._filter)
+        self.hold(self._settings().hotkey)
+
+    def hold(self, keys: str) -> bool:
+        """Hold ``keys`` as the summon key; a message in the panel when it cannot be."""
+        if self.desktop is None or keys == self._held:
+            return True
+        self.desktop.release()
+        self._held = ""
+        try:
+            problem = self.desktop.grab(KeyCombo.parse(keys))
+        except ValueError as exc:
+            problem = str(exc)
+        if problem is None:
+            self._held = keys
+            return True
+        log.warning("summon key %s: %s", keys, problem)
+        self.window.show_status(
+            tr(
+                "Summon key %1: another program holds it, or it is not a key here;"
+                " choose another in Settings (Ctrl+,)."
+            ).replace("%1", keys),
+            error=True,
+        )
+        return False
+
+    def _read(self) -> None:
+        if self.desktop is not None:
+            for _ in range(self.desktop.presses()):
+                self.summon()
+
+    def summon(self) -> None:
+        """The key, or --toggle: note where the agent was, then show or hide."""
+        if self.desktop is not None and not self.window.isActiveWindow():
+            active = self.desktop.active_window()
+            if active is not None and active != int(self.window.winId()):
+                self.came_from = active
+        self.window.summon_or_hide()
+
+    def paste_back(self) -> None:
+        """After a copy: back to the window the agent came from, and paste there."""
+        if not self._settings().paste_back or self.desktop is None or self.came_from is None:
+            return
+        self.desktop.activate(self.came_from)
+        self._paste_tries = PASTE_TRIES
+        self._paste_soon.start()
+
+    def _paste_when_back(self) -> None:
+        if self.desktop is None or self.came_from is None:
+            return
+        if self.desktop.active_window() == self.came_from:
+            self.desktop.paste()
+            return
+        self._paste_tries -= 1
+        if self._paste_tries > 0:
+            self._paste_soon.start()
+        else:
+            self.window.show_status(
+                tr("Copied; the window you came from did not take focus, paste with Ctrl+V.")
+            )
+
+    def close(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        if self._filter is not None:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeNativeEventFilter(self._filter)
+        if self.desktop is not None:
+            self.desktop.close()
+            self.desktop = None
