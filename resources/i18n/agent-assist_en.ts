@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
+    </message>
+    <message>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
+    </message>
+    <message>
+        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
+        <translation>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
+        <translation>Copied; the window you came from did not take focus, paste with Ctrl+V.</translation>
+    </message>
+</context>
+<context>
     <name>CallTimer</name>
     <message>
         <source>Opening done?</source>
@@ -828,6 +847,14 @@
         <translation>&amp;Office hours</translation>
     </message>
     <message>
+        <source>After copying, paste into the window I came from</source>
+        <translation>After copying, paste into the window I came from</translation>
+    </message>
+    <message>
+        <source>&amp;Summon key (from any program)</source>
+        <translation>&amp;Summon key (from any program)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -842,6 +869,10 @@
     <message>
         <source>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</source>
         <translation>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</translation>
+    </message>
+    <message>
+        <source>Summon key: hold Ctrl, Alt or Meta with one key, e.g. Ctrl+Alt+Space.</source>
+        <translation>Summon key: hold Ctrl, Alt or Meta with one key, e.g. Ctrl+Alt+Space.</translation>
     </message>
     <message>
         <source>Country: the holiday calendar does not know %1; use a country code such as CN, HK, TW or US.</source>

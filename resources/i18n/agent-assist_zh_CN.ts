@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallTimer</name>
     <message>
         <source>Opening done?</source>
@@ -818,6 +837,14 @@
         <translation>上班时间(&amp;O)</translation>
     </message>
     <message>
+        <source>After copying, paste into the window I came from</source>
+        <translation>复制后粘贴到我原来的窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Summon key (from any program)</source>
+        <translation>呼出键（任何程序中）(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
@@ -832,6 +859,10 @@
     <message>
         <source>Office hours: write them as HH:MM-HH:MM, e.g. 09:00-18:00, ending after they start.</source>
         <translation>上班时间：请写成 HH:MM-HH:MM，如 09:00-18:00，结束要晚于开始。</translation>
+    </message>
+    <message>
+        <source>Summon key: hold Ctrl, Alt or Meta with one key, e.g. Ctrl+Alt+Space.</source>
+        <translation>呼出键：按住 Ctrl、Alt 或 Meta 再加一个键，例如 Ctrl+Alt+Space。</translation>
     </message>
     <message>
         <source>Country: the holiday calendar does not know %1; use a country code such as CN, HK, TW or US.</source>
