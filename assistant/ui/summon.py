@@ -27,19 +27,20 @@ PASTE_POLL_MS = 10
 PASTE_TRIES = 50  # half a second for the window manager to hand focus back
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("summon", text)
+tr = QCoreApplication.translate
 
 
 def no_desktop_text(reason: str) -> str:
     if reason == "wayland":
         return tr(
+            "summon",
             "No summon key on Wayland: bind “agent-assist --toggle” to a key in your"
-            " desktop's keyboard settings."
+            " desktop's keyboard settings.",
         )
     return tr(
+        "summon",
         "No summon key on this desktop: bind “agent-assist --toggle” to a key in your"
-        " desktop's keyboard settings."
+        " desktop's keyboard settings.",
     )
 
 
@@ -112,8 +113,9 @@ class Summoner(QObject):
         log.warning("summon key %s: %s", keys, problem)
         self.window.show_status(
             tr(
+                "summon",
                 "Summon key %1: another program holds it, or it is not a key here;"
-                " choose another in Settings (Ctrl+,)."
+                " choose another in Settings (Ctrl+,).",
             ).replace("%1", keys),
             error=True,
         )
@@ -151,7 +153,10 @@ class Summoner(QObject):
             self._paste_soon.start()
         else:
             self.window.show_status(
-                tr("Copied; the window you came from did not take focus, paste with Ctrl+V.")
+                tr(
+                    "summon",
+                    "Copied; the window you came from did not take focus, paste with Ctrl+V.",
+                )
             )
 
     def close(self) -> None:

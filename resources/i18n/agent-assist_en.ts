@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
-        <translation>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
-    </message>
-    <message>
-        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
-        <translation>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
-    </message>
-    <message>
-        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
-        <translation>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</translation>
-    </message>
-    <message>
-        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
-        <translation>Copied; the window you came from did not take focus, paste with Ctrl+V.</translation>
-    </message>
-</context>
-<context>
     <name>CallTimer</name>
     <message>
         <source>Opening done?</source>
@@ -1420,6 +1401,25 @@
     <message>
         <source>No action needed</source>
         <translation>No action needed</translation>
+    </message>
+</context>
+<context>
+    <name>summon</name>
+    <message>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
+    </message>
+    <message>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
+    </message>
+    <message>
+        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
+        <translation>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
+        <translation>Copied; the window you came from did not take focus, paste with Ctrl+V.</translation>
     </message>
 </context>
 </TS>

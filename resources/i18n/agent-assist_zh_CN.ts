@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CallTimer</name>
     <message>
         <source>Opening done?</source>
@@ -1410,6 +1391,25 @@
     <message>
         <source>No action needed</source>
         <translation>无需处理</translation>
+    </message>
+</context>
+<context>
+    <name>summon</name>
+    <message>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>无法在 Wayland 上使用呼出键：请在桌面的键盘设置中把“agent-assist --toggle”绑定到一个按键。</translation>
+    </message>
+    <message>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>此桌面无法使用呼出键：请在桌面的键盘设置中把“agent-assist --toggle”绑定到一个按键。</translation>
+    </message>
+    <message>
+        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
+        <translation>呼出键 %1：已被其他程序占用，或此处没有这个键；请在设置（Ctrl+,）中另选一个。</translation>
+    </message>
+    <message>
+        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
+        <translation>已复制；原来的窗口没有取得焦点，请用 Ctrl+V 粘贴。</translation>
     </message>
 </context>
 </TS>

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CallTimer</name>
     <message>
         <source>Opening done?</source>
@@ -1410,6 +1391,25 @@
     <message>
         <source>No action needed</source>
         <translation>無需處理</translation>
+    </message>
+</context>
+<context>
+    <name>summon</name>
+    <message>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>無法在 Wayland 上使用叫出鍵：請在桌面的鍵盤設定中把「agent-assist --toggle」綁定到一個按鍵。</translation>
+    </message>
+    <message>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>此桌面無法使用叫出鍵：請在桌面的鍵盤設定中把「agent-assist --toggle」綁定到一個按鍵。</translation>
+    </message>
+    <message>
+        <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
+        <translation>叫出鍵 %1：已被其他程式占用，或此處沒有這個鍵；請在設定（Ctrl+,）中另選一個。</translation>
+    </message>
+    <message>
+        <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
+        <translation>已複製；原來的視窗沒有取得焦點，請用 Ctrl+V 貼上。</translation>
     </message>
 </context>
 </TS>
