@@ -101,18 +101,33 @@ def _as_text_if(spec: FieldSpec) -> Callable[[str], object]:
     return _FORMULA_LOOKING
 
 
+def day_bounds(
+    since: date | None, until: date | None, tz: tzinfo | None
+) -> tuple[datetime | None, datetime | None]:
+    """The local days ``since``..``until`` (inclusive) as a half-open range of aware
+    times: from midnight of ``since`` to midnight after ``until``; None is open."""
+    start = None if since is None else _aware(datetime.combine(since, time(), tz))
+    end = None if until is None else _aware(datetime.combine(until + timedelta(days=1), time(), tz))
+    return start, end
+
+
+def _aware(value: datetime) -> datetime:
+    return value.astimezone() if value.tzinfo is None else value
+
+
 def _range_clause(
     table: str, since: date | None, until: date | None, tz: tzinfo | None
 ) -> tuple[str, list[str]]:
     column = RANGE_COLUMN[table]
+    start, end = day_bounds(since, until, tz)
     clauses: list[str] = []
     params: list[str] = []
-    if since is not None:
+    if start is not None:
         clauses.append(f"{column} >= ?")
-        params.append(_utc_text(datetime.combine(since, time(), tz)))
-    if until is not None:
+        params.append(_utc_text(start))
+    if end is not None:
         clauses.append(f"{column} < ?")
-        params.append(_utc_text(datetime.combine(until + timedelta(days=1), time(), tz)))
+        params.append(_utc_text(end))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
