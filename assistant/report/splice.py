@@ -88,14 +88,14 @@ def _cells(
                     f'{ref} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
                 )
                 continue
-            number: object
+            cell: object
             if kind == "time":
-                number = excel_time(value, tz)
+                cell = excel_time(value, tz)
             elif kind == "seconds":
-                number = value / 86400
+                cell = value / 86400
             else:
-                number = value
-            parts.append(f"{ref}><v>{number!r}</v></c>")
+                cell = value
+            parts.append(f"{ref}><v>{cell!r}</v></c>")
         parts.append("</row>")
         return "".join(parts)
 

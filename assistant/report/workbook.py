@@ -46,6 +46,7 @@ SHEETS = ("Summary", "Calls", "Follow-ups", "Promises", "Phrases")
 RESOLUTIONS = ("resolved", "partial", "unresolved")
 PROMISE_STATES = ("overdue", "open", "late", "kept")
 DEFAULT_FCR_WINDOW_DAYS = 7
+DURATION = "[h]:mm:ss;@"
 
 # Widths in characters; a Chinese character takes two.
 _WIDTHS = {"id": 38, "datetime": 19, "seconds": 10, "enum": 13, "list": 30, "text": 24}
@@ -250,7 +251,9 @@ class _Formats:
         self.text = book.add_format({"num_format": "@"})
         self.time = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
         self.day = book.add_format({"num_format": "yyyy-mm-dd"})
-        self.duration = book.add_format({"num_format": "[h]:mm:ss"})
+        # Durations add up past 24 hours. Spelt with a text section so that it is saved
+        # as a custom format: LibreOffice shows Excel's built-in one (46) as a clock time.
+        self.duration = book.add_format({"num_format": DURATION})
         self.share = book.add_format({"num_format": "0.0%"})
         self.count = book.add_format({"num_format": "0"})
 
@@ -279,9 +282,11 @@ def _header_and_model(
     columns: Sequence[tuple[str, CellKind, int]],
     count: int,
 ) -> None:
-    for col, (name, kind, width) in enumerate(columns):
+    # Constant-memory mode: a row is final once a later one is written.
+    for col, (name, _, width) in enumerate(columns):
         sheet.set_column(col, col, width)
         sheet.write_string(row, col, name, fmt.header)
+    for col, (_, kind, _) in enumerate(columns):
         sheet.write_blank(row + 1, col, None, fmt.for_kind(kind))
     sheet.autofilter(row, 0, row + max(count, 1), len(columns) - 1)
 
@@ -504,7 +509,7 @@ def _charts(
     trend = column_chart("line", "Calls per day", (day_first, day_last, 0), 1)
     trend.set_x_axis({"date_axis": True, "num_format": "mm-dd"})
     handle = column_chart("bar", "Mean handle time per agent", (agents[0], agents[1], 0), 8)
-    handle.set_x_axis({"num_format": "[h]:mm:ss"})
+    handle.set_x_axis({"num_format": DURATION})
     first, last = tables["Disposition"]
     dispositions = column_chart("pie", "Dispositions", (first, last, 0), 1)
     dispositions.set_legend({"position": "right"})
@@ -518,8 +523,8 @@ def _charts(
         }
     )
     scatter.set_title({"name": "Talk time against wrap-up time"})
-    scatter.set_x_axis({"name": "Talk time", "num_format": "[h]:mm:ss"})
-    scatter.set_y_axis({"name": "Wrap-up time", "num_format": "[h]:mm:ss"})
+    scatter.set_x_axis({"name": "Talk time", "num_format": DURATION})
+    scatter.set_y_axis({"name": "Wrap-up time", "num_format": DURATION})
     scatter.set_legend({"none": True})
     anchor = len(AGENT_HEADER) + 1
     for i, chart in enumerate((trend, handle, dispositions, scatter)):
