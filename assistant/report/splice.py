@@ -29,6 +29,7 @@ CHUNK = 2000
 MAX_TEXT = 32767
 # Characters XML 1.0 forbids; Excel writes them as _xHHHH_.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
 _STYLE = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 
 
@@ -56,48 +57,77 @@ def excel_time(value: object, tz: tzinfo | None) -> float | None:
     return (local - EXCEL_EPOCH).total_seconds() / 86400
 
 
-def _text(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > MAX_TEXT:
-        text = text[:MAX_TEXT]
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if _CONTROL.search(text):
-        text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-    return text
+def _serials(tz: tzinfo | None) -> Callable[[object], float | None]:
+    """``excel_time`` for one zone, fast for the store's own ``…T08:30:00+00:00`` text:
+    the day's serial and the zone's offset are looked up once per day and per hour
+    (offsets change on the hour), the time of day read from the text."""
+    days: dict[str, int] = {}
+    offsets: dict[str, float] = {}
+
+    def serial(value: object) -> float | None:
+        if not isinstance(value, str) or len(value) != 25 or not value.endswith("+00:00"):
+            return excel_time(value, tz)
+        hour = value[:13]
+        offset = offsets.get(hour)
+        if offset is None:
+            moment = datetime.fromisoformat(value)
+            utc_offset = moment.astimezone(tz).utcoffset()
+            offset = offsets[hour] = utc_offset.total_seconds() if utc_offset else 0.0
+        day = days.get(value[:10])
+        if day is None:
+            day = days[value[:10]] = (datetime.fromisoformat(value[:10]) - EXCEL_EPOCH).days
+        seconds = int(value[11:13]) * 3600 + int(value[14:16]) * 60 + int(value[17:19])
+        return day + (seconds + offset) / 86400
+
+    return serial
+
+
+def _escape(text: str) -> str:
+    text = text[:MAX_TEXT].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def _maker(
+    kind: CellKind, letter: str, style: str, serial: Callable[[object], float | None]
+) -> Callable[[str, Any], str]:
+    """One column's cell XML from the row number and a (non-empty) value."""
+    head = f'<c r="{letter}'
+    if kind == "text":
+        tail = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
+
+        def text(n: str, value: Any) -> str:
+            value = value if isinstance(value, str) else str(value)
+            if _NEEDS_ESCAPE(value) or len(value) > MAX_TEXT:
+                value = _escape(value)
+            return f"{head}{n}{tail}{value}</t></is></c>"
+
+        return text
+    tail = f'"{style}><v>'
+    if kind == "time":
+        return lambda n, value: f"{head}{n}{tail}{serial(value)!r}</v></c>"
+    if kind == "seconds":
+        return lambda n, value: f"{head}{n}{tail}{value / 86400!r}</v></c>"
+    return lambda n, value: f"{head}{n}{tail}{value!r}</v></c>"
 
 
 def _cells(
     kinds: Sequence[CellKind], styles: Sequence[tuple[str, str]], tz: tzinfo | None
 ) -> Callable[[int, Sequence[Any]], str]:
     """A function making one row's XML from its values."""
-    columns = list(zip(kinds, styles, strict=True))
+    serial = _serials(tz)
+    makers = [
+        _maker(kind, letter, style, serial)
+        for kind, (letter, style) in zip(kinds, styles, strict=True)
+    ]
 
     def row(number: int, values: Sequence[Any]) -> str:
-        parts = [f'<row r="{number}">']
-        for (kind, (letter, style)), value in zip(columns, values, strict=True):
-            if value is None or value == "":
-                continue
-            ref = f'<c r="{letter}{number}"{style}'
-            if kind == "text":
-                parts.append(
-                    f'{ref} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
-                )
-                continue
-            cell: object
-            if kind == "time":
-                cell = excel_time(value, tz)
-            elif kind == "seconds":
-                cell = value / 86400
-            else:
-                cell = value
-            parts.append(f"{ref}><v>{cell!r}</v></c>")
-        parts.append("</row>")
-        return "".join(parts)
+        n = str(number)
+        cells = [
+            make(n, value)
+            for make, value in zip(makers, values, strict=True)
+            if value is not None and value != ""
+        ]
+        return f'<row r="{n}">{"".join(cells)}</row>'
 
     return row
 
@@ -162,8 +192,8 @@ def write_package(
                 part.write(after.encode())
 
 
-def _chunks(rows: Iterable[Sequence[Any]]) -> Iterator[list[Sequence[Any]]]:
-    chunk: list[Sequence[Any]] = []
+def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == CHUNK:

@@ -32,7 +32,12 @@ from typing import IO, Any
 from assistant.notes.export import day_bounds
 from assistant.notes.fields import CALL_FIELDS, FOLLOWUP_FIELDS, FieldSpec
 from assistant.report.source import Source, as_time
-from assistant.report.splice import CellKind, LongSheet, excel_time, write_package
+from assistant.report.splice import (
+    CellKind,
+    LongSheet,
+    excel_time,
+    write_package,
+)
 from assistant.report.stats import (
     NO_AGENT,
     NOT_SET,
@@ -227,7 +232,13 @@ def write_report(
             (promise_order, promise_params),
         ]
         spliced = [
-            LongSheet(sheet.part, sheet.model_row, sheet.kinds, sheet.count, _reader(source, *q))
+            LongSheet(
+                sheet.part,
+                sheet.model_row,
+                sheet.kinds,
+                sheet.count,
+                _reader(source, *q),
+            )
             for sheet, q in zip(long_sheets, sources, strict=True)
         ]
         write_package(laid_out, out, spliced, tz, progress, should_stop)
