@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     from assistant.maintenance import cli as maintenance_cli
     from assistant.notes import cli as notes_cli
     from assistant.playbooks import cli as playbook_cli
+    from assistant.report import cli as report_cli
     from assistant.sync import cli as sync_cli
 
     parser = argparse.ArgumentParser(
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     notes_cli.register(commands)
     notes_cli.register_erasure(commands)
+    report_cli.register(commands)
     playbook_cli.register(commands)
     maintenance_cli.register(commands)
     sync_cli.register(commands)

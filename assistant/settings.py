@@ -80,6 +80,8 @@ class Settings(NamedTuple):
     screen: str = ""
     sync_url: str = ""
     backup_days: int = 7
+    # First-contact resolution: no call from the same contact within this many days.
+    fcr_window_days: int = 7
     # The languages phrases are shown in, first choice first; empty: the ``language``
     # setting, else the interface language (see ``phrase_languages``).
     phrase_languages: tuple[str, ...] = ()

@@ -3,7 +3,8 @@
 Two shapes:
 
 * Excel (default): UTF-8 with a BOM, every cell quoted, times in local time as
-  ``YYYY-MM-DD HH:MM:SS`` with a ``utc_offset`` column. A spreadsheet reads each cell
+  ``YYYY-MM-DD HH:MM:SS`` with a ``utc_offset`` column written as text that stays
+  text in every spreadsheet, ``UTC+08:00``. A spreadsheet reads each cell
   as if typed, so a cell it would change is written as a text formula, ``="…"``,
   whose value is the text exactly as typed (OWASP CSV injection, without the quote
   mark that shows):
@@ -101,18 +102,33 @@ def _as_text_if(spec: FieldSpec) -> Callable[[str], object]:
     return _FORMULA_LOOKING
 
 
+def day_bounds(
+    since: date | None, until: date | None, tz: tzinfo | None
+) -> tuple[datetime | None, datetime | None]:
+    """The local days ``since``..``until`` (inclusive) as a half-open range of aware
+    times: from midnight of ``since`` to midnight after ``until``; None is open."""
+    start = None if since is None else _aware(datetime.combine(since, time(), tz))
+    end = None if until is None else _aware(datetime.combine(until + timedelta(days=1), time(), tz))
+    return start, end
+
+
+def _aware(value: datetime) -> datetime:
+    return value.astimezone() if value.tzinfo is None else value
+
+
 def _range_clause(
     table: str, since: date | None, until: date | None, tz: tzinfo | None
 ) -> tuple[str, list[str]]:
     column = RANGE_COLUMN[table]
+    start, end = day_bounds(since, until, tz)
     clauses: list[str] = []
     params: list[str] = []
-    if since is not None:
+    if start is not None:
         clauses.append(f"{column} >= ?")
-        params.append(_utc_text(datetime.combine(since, time(), tz)))
-    if until is not None:
+        params.append(_utc_text(start))
+    if end is not None:
         clauses.append(f"{column} < ?")
-        params.append(_utc_text(datetime.combine(until + timedelta(days=1), time(), tz)))
+        params.append(_utc_text(end))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -237,10 +253,11 @@ def _excel_lines(
                     cells[i] = local.strftime("%Y-%m-%d %H:%M:%S")
                     if i == anchor or not offset:
                         offset = local.strftime("%z")
-                        offset = f"{offset[:3]}:{offset[3:]}"
+                        # "UTC+08:00": plain text to every spreadsheet; "+08:00"
+                        # alone would be read as a formula or a time.
+                        offset = f"UTC{offset[:3]}:{offset[3:]}"
             for i, needs_text in enumerate(as_text_if):
                 if needs_text(cells[i]):
                     cells[i] = text_formula(cells[i])
-            # The offset is text too: "+08:00" would be a formula.
-            writer.writerow([*cells, text_formula(offset) if offset else ""])
+            writer.writerow([*cells, offset])
         yield buffer.take(), len(batch)

@@ -1,0 +1,134 @@
+"""Where a report reads its records: this machine's SQLite store or the team's
+PostgreSQL store. Both are read with plain DB-API cursors, streamed in chunks: the
+ORM builds an object per row, which is the wrong tool for 100,000 rows.
+
+The SQL is written once, for SQLite, with ``?`` parameters and a ``{list:col}``
+marker for list columns; the team dialect rewrites those for PostgreSQL
+(``%s``, ``text[]`` joined with ``;``). Times arrive as ISO text from SQLite and as
+aware datetimes from PostgreSQL; ``as_time`` reads both.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from assistant.errors import UserError
+from assistant.notes.fields import LIST_SEPARATOR
+
+if TYPE_CHECKING:
+    from assistant.sync.connection import ServerAddress
+
+CHUNK = 2000
+_LIST = re.compile(r"\{list:(\w+(?:\.\w+)?)\}")
+
+
+class Source(Protocol):
+    """A store to report on."""
+
+    description: str  # for the Summary sheet: "this machine" or the server's place
+
+    def rows(self, sql: str, params: Sequence[object]) -> Iterator[Sequence[Any]]:
+        """Stream the rows of ``sql`` (SQLite spelling, see the module doc)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def as_time(value: object) -> datetime | None:
+    """A stored time (ISO text or a datetime) as an aware UTC datetime."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.fromisoformat(str(value))
+
+
+def _utc_text(value: datetime) -> str:
+    return value.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+class LocalSource:
+    """This machine's store (the SQLite file the panel writes)."""
+
+    description = "this machine"
+
+    def __init__(self, store: Path) -> None:
+        from assistant.notes.export import connect
+
+        self.store = store
+        self.conn = connect(store)
+
+    def rows(self, sql: str, params: Sequence[object]) -> Iterator[Sequence[Any]]:
+        from assistant.store.db import store_error
+
+        sql = _LIST.sub(r"\1", sql.replace("{calls}", "calls").replace("{followups}", "followups"))
+        try:
+            values = [_utc_text(p) if isinstance(p, datetime) else p for p in params]
+            cursor = self.conn.execute(sql, values)
+            while batch := cursor.fetchmany(CHUNK):
+                yield from batch
+        except sqlite3.Error as exc:
+            raise store_error(self.store, exc) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@dataclass
+class TeamSource:
+    """The team's PostgreSQL store, read with the login team sync keeps."""
+
+    address: ServerAddress
+    password: str
+
+    def __post_init__(self) -> None:
+        from assistant.sync.connection import make_engine
+
+        self.description = f"team server {self.address.place}"
+        self.engine = make_engine(self.address, self.password)
+
+    def rows(self, sql: str, params: Sequence[object]) -> Iterator[Sequence[Any]]:
+        from assistant.sync.server_schema import SCHEMA
+
+        sql = sql.replace("{calls}", f"{SCHEMA}.calls").replace(
+            "{followups}", f"{SCHEMA}.followups"
+        )
+        sql = _LIST.sub(rf"array_to_string(\1, '{LIST_SEPARATOR}')", sql).replace("?", "%s")
+        try:
+            raw = self.engine.raw_connection()
+        except Exception as exc:
+            raise self._failure(exc) from None
+        try:
+            # A named cursor is read on the server in chunks: memory stays flat.
+            driver: Any = raw.driver_connection
+            with driver.cursor(name="report") as cursor:
+                cursor.itersize = CHUNK
+                cursor.execute(sql, list(params))
+                yield from cursor
+            driver.rollback()
+        except UserError:
+            raise
+        except Exception as exc:
+            raise self._failure(exc) from None
+        finally:
+            raw.close()
+
+    def _failure(self, exc: Exception) -> Exception:
+        from assistant.sync.connection import classify, describe
+
+        if classify(exc) == "other" and "does not exist" not in str(exc):
+            return exc
+        if "does not exist" in str(exc):
+            return UserError(
+                f"{self.address.place}: no team records yet (nobody has synced to this server)"
+            )
+        return UserError(describe(exc, self.address))
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,153 @@
+"""The report's figures, gathered in one pass over the calls in constant memory.
+
+Means and standard deviations use Welford's running update, so no list of times is
+kept. The standard deviation is the sample one (Excel's STDEV.S), the coefficient of
+variation is standard deviation / mean, as the handbooks' handle-time analysis does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+NO_AGENT = "(no agent)"
+NOT_SET = "(not set)"
+
+
+@dataclass
+class Running:
+    """Count, mean and sample standard deviation of a stream of numbers."""
+
+    n: int = 0
+    mean: float = 0.0
+    _m2: float = 0.0
+
+    def add(self, value: float) -> None:
+        self.n += 1
+        delta = value - self.mean
+        self.mean += delta / self.n
+        self._m2 += delta * (value - self.mean)
+
+    @property
+    def stdev(self) -> float | None:
+        return math.sqrt(self._m2 / (self.n - 1)) if self.n > 1 else None
+
+    @property
+    def cv(self) -> float | None:
+        sd = self.stdev
+        return sd / self.mean if sd is not None and self.mean else None
+
+    @property
+    def average(self) -> float | None:
+        return self.mean if self.n else None
+
+
+@dataclass
+class Group:
+    """The figures of one group of calls: the period, or one agent's calls."""
+
+    calls: int = 0
+    talk: Running = field(default_factory=Running)
+    wrap_up: Running = field(default_factory=Running)
+    handle: Running = field(default_factory=Running)
+    resolutions: Counter[str] = field(default_factory=Counter)
+    escalations: int = 0
+    fcr_eligible: int = 0  # calls with a contact to follow
+    fcr: int = 0
+
+    def add(self, call: CallFacts) -> None:
+        self.calls += 1
+        if call.talk is not None:
+            self.talk.add(call.talk)
+        if call.wrap_up is not None:
+            self.wrap_up.add(call.wrap_up)
+        if call.talk is not None or call.wrap_up is not None:
+            self.handle.add((call.talk or 0) + (call.wrap_up or 0))
+        self.resolutions[call.resolution or NOT_SET] += 1
+        self.escalations += call.escalated
+        if call.fcr is not None:
+            self.fcr_eligible += 1
+            self.fcr += call.fcr
+
+    def share(self, resolution: str) -> float | None:
+        return self.resolutions[resolution] / self.calls if self.calls else None
+
+    @property
+    def fcr_share(self) -> float | None:
+        return self.fcr / self.fcr_eligible if self.fcr_eligible else None
+
+
+@dataclass(frozen=True, slots=True)
+class CallFacts:
+    started: datetime | None
+    agent: str
+    talk: int | None
+    wrap_up: int | None
+    resolution: str | None
+    level: str | None
+    disposition: str | None
+    escalated: bool
+    # Resolved with no call from the same contact within the window; None: no contact.
+    fcr: bool | None
+    templates: tuple[str, ...]
+
+
+@dataclass
+class Phrase:
+    calls: int = 0
+    resolved: int = 0
+    partial: int = 0
+    unresolved: int = 0
+    escalated: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+
+@dataclass
+class Totals:
+    """Everything the Summary and Phrases sheets show."""
+
+    tz: tzinfo | None
+    period: Group = field(default_factory=Group)
+    agents: dict[str, Group] = field(default_factory=dict)
+    levels: Counter[str] = field(default_factory=Counter)
+    dispositions: Counter[str] = field(default_factory=Counter)
+    days: Counter[date] = field(default_factory=Counter)
+    phrases: dict[str, Phrase] = field(default_factory=dict)
+
+    def add(self, call: CallFacts) -> None:
+        self.period.add(call)
+        self.agents.setdefault(call.agent, Group()).add(call)
+        self.levels[call.level or NOT_SET] += 1
+        self.dispositions[call.disposition or NOT_SET] += 1
+        if call.started is not None:
+            self.days[call.started.astimezone(self.tz).date()] += 1
+        for entry in dict.fromkeys(call.templates):
+            phrase = self.phrases.setdefault(entry, Phrase())
+            phrase.calls += 1
+            if call.resolution in ("resolved", "partial", "unresolved"):
+                setattr(phrase, call.resolution, getattr(phrase, call.resolution) + 1)
+            phrase.escalated += call.escalated
+            if call.started is not None:
+                phrase.first = min(phrase.first or call.started, call.started)
+                phrase.last = max(phrase.last or call.started, call.started)
+
+
+def first_contact_resolved(
+    resolution: str | None,
+    started: datetime | None,
+    next_contact: datetime | None,
+    has_contact: bool,
+    window_days: int,
+) -> bool | None:
+    """Resolved, and the same contact did not call again within the window.
+
+    None when there is no contact (or no start time) to follow.
+    """
+    if not has_contact or started is None:
+        return None
+    if resolution != "resolved":
+        return False
+    return next_contact is None or next_contact >= started + timedelta(days=window_days)
