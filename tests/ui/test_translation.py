@@ -79,9 +79,14 @@ def test_panel_form_and_dialog_strings_are_translatable(
     layout = dialog.layout().itemAt(0).layout()
     assert isinstance(layout, QFormLayout)
     for row in range(layout.rowCount()):
-        label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-        assert isinstance(label, QLabel)
-        texts.append(label.text())
+        label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if label is None:  # a row of its own, such as a check box: its text
+            whole = layout.itemAt(row, QFormLayout.ItemRole.SpanningRole)
+            field = whole or layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            texts.append(field.widget().text())
+            continue
+        assert isinstance(label.widget(), QLabel)
+        texts.append(label.widget().text())
     assert untranslated(texts) == []
 
 
