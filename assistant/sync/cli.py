@@ -219,7 +219,9 @@ def _sync_round(args: argparse.Namespace) -> int:
 
             with store.sessions.begin() as session:
                 mark_all_changed(session)
-        config = SyncConfig(address.url, paths.team_packs_dir, state_file(paths.data_dir))
+        config = SyncConfig(
+            address.url, paths.team_packs_dir, state_file(paths.data_dir), groups=settings.groups
+        )
         with TeamSync(
             store.sessions, config, open_secret_store(), utc_now, password=password
         ) as sync:
