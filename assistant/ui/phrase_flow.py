@@ -71,10 +71,12 @@ class PhraseFlow(QObject):
     # -- the actions ------------------------------------------------------------------
 
     def save_new(self) -> None:
-        """From the fill-in form when it is open (the words as filled in), else blank."""
+        """From the fill-in form when it is open (the words as filled in), from the note
+        field being written in (its selected words, or all of it), else blank."""
         window = self.window
         copying = window.copying
         target = copying.target if window.stack.currentWidget() is copying.open_form else None
+        category = window.category.currentData() or "opening"
         if target is not None:
             entry = target[0]
             seed = Phrase(
@@ -85,8 +87,22 @@ class PhraseFlow(QObject):
                 placeholders=entry.placeholders,
             )
         else:
-            seed = Phrase(title="", category=window.category.currentData() or "opening", body="")
+            seed = Phrase(title="", category=category, body=self._note_words())
         self._edit(seed, None)
+
+    def _note_words(self) -> str:
+        """What the agent wrote in the note field they are in ("" off the notes page)."""
+        from assistant.ui.text_fields import NoteEdit
+
+        if self.window.pages.current() != "notes":
+            return ""
+        form = self.window.notes.page.form
+        editor = form.editors.get(form.last_focused)
+        if not isinstance(editor, NoteEdit):
+            return ""
+        # A selection spanning lines comes back with U+2029 between them.
+        selected = editor.textCursor().selectedText().replace("\u2029", "\n")
+        return (selected or editor.text()).strip()
 
     def edit_selected(self) -> None:
         entry = self.window.current_entry()
