@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py [--out docs/images] [--scale 2] [--only zh-Hans]
 
-Writes ``<out>/panel-<scene>-<language>.png`` (scene: ``playbook``, ``notes``;
+Writes ``<out>/panel-<scene>-<language>.png`` (scene: ``playbook``, ``notes``,
+``editor``: the phrase editor, editing a copy of a result with blanks;
 language: ``zh-Hans``, ``zh-Hant``, ``en``) from the built-in packs, a fixed clock
 (Tuesday 10 March 2026, 14:00) and sample call values, headless (offscreen) unless
 ``--show-platform`` is given. It renders the way tests/ui/test_screenshots.py does.
@@ -148,9 +149,35 @@ def notes_scene(app: Any, window: Any, language: str) -> bool:
     return True
 
 
-SCENES: dict[str, Callable[[Any, Any, str], bool]] = {
+# The agent's own words for the copy the editor shows: tags and a shortcode.
+EDITOR_TAGS = {"zh-Hans": ("退款", "进度"), "zh-Hant": ("退款", "進度"), "en": ("refund", "status")}
+
+
+def editor_scene(app: Any, window: Any, language: str) -> Any:
+    """Ctrl+Shift+C on the first result with blanks: the editor with the copy, a tag
+    and a shortcode typed; the picture is of the dialog alone."""
+    from assistant.playbooks.mine import Phrase
+    from assistant.ui.phrase_editor import PhraseEditor
+
+    window.search.setText(SEARCH[language])
+    settle(app)
+    rows = [window.model.row(i).entry for i in range(window.model.rowCount())]
+    entry = next((e for e in rows if e.placeholders), rows[0] if rows else None)
+    if entry is None:
+        return False
+    seed = Phrase.copy_of(entry)._replace(tags=EDITOR_TAGS[language], shortcode="tk1")
+    editor = PhraseEditor(seed, lambda _phrase: None, window)
+    editor.resize(WIDTH, 500)
+    editor.show()
+    settle(app)
+    return editor
+
+
+# A scene returns False (skipped), True (the panel) or the widget to picture.
+SCENES: dict[str, Callable[[Any, Any, str], Any]] = {
     "playbook": playbook_scene,
     "notes": notes_scene,
+    "editor": editor_scene,
 }
 
 
@@ -180,9 +207,13 @@ def shoot_language(app: Any, language: str, out: Path, scale: int, scenes: list[
             window.set_call_values({"customer_title": CUSTOMER_TITLE[language]})
             settle(app)
             for scene in scenes:
-                if SCENES[scene](app, window, language):
-                    save(app, window, out / f"panel-{scene}-{language}.png", scale)
+                shown = SCENES[scene](app, window, language)
+                if shown is not False:
+                    widget = window if shown is True else shown
+                    save(app, widget, out / f"panel-{scene}-{language}.png", scale)
                     written += 1
+                    if widget is not window:
+                        widget.close()
         finally:
             window.close()
             state.close()

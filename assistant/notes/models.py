@@ -137,6 +137,21 @@ class TemplateUsage(Base):
     favourite: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class TemplateUseDay(Base):
+    """Copies of a team or built-in entry on one day (the agent's own day), for team sync.
+
+    ``sent_count`` is how many of them the team server has.
+    """
+
+    __tablename__ = "template_use_days"
+
+    entry_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    pack_version: Mapped[str] = mapped_column(Text, primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD
+    use_count: Mapped[int] = mapped_column(Integer, default=0)
+    sent_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class QueryPick(Base):
     """A phrase the agent copied right after typing a query (search learns from it)."""
 

@@ -118,6 +118,41 @@ class MyPack:
     def _ids(data: dict[str, Any]) -> list[str]:
         return [str(e.get("id", "")) for e in data["entries"] if isinstance(e, dict)]
 
+    def team_pack_text(
+        self, pack_id: str, name: str, version: str, entry_ids: list[str] | None = None
+    ) -> str:
+        """These phrases (all, or ``entry_ids``) as a team pack for every agent.
+
+        Each entry gets an id of the team pack (``mine.3`` -> ``<pack_id>.3``): every
+        agent has ``mine.*`` ids of their own. A copy keeps the intent it replaces.
+        """
+        if not pack_id.strip():
+            raise PhraseRefused("pack id", "pack id is empty")
+        if pack_id.strip() == MY_PACK_ID:
+            raise PhraseRefused("pack id", f"pack id {MY_PACK_ID!r} is the agents' own pack")
+        if not name.strip():
+            raise PhraseRefused("name", "name is empty")
+        data = self._read()
+        pack_id = pack_id.strip()
+        entries = []
+        for entry in data["entries"]:
+            if not isinstance(entry, dict):
+                continue
+            old = str(entry.get("id", ""))
+            if entry_ids is not None and old not in entry_ids:
+                continue
+            suffix = old.removeprefix(f"{MY_PACK_ID}.")
+            entries.append({**entry, "id": f"{pack_id}.{suffix}"})
+        if not entries:
+            raise PhraseRefused("", "no phrases chosen to publish")
+        header = {
+            "id": pack_id,
+            "name": name.strip(),
+            "language": str(data["pack"].get("language") or self.language),
+            "version": version,
+        }
+        return _dump({"pack": header, "entries": entries})
+
     # -- changes -----------------------------------------------------------------
 
     def add(self, phrase: Phrase, library: Library | None = None) -> str:

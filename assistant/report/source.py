@@ -14,9 +14,9 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from assistant.errors import UserError
 from assistant.notes.fields import LIST_SEPARATOR
@@ -28,6 +28,16 @@ CHUNK = 2000
 _LIST = re.compile(r"\{list:(\w+(?:\.\w+)?)\}")
 
 
+class TeamUse(NamedTuple):
+    """Copies of one entry (of one pack version) by one team in the period."""
+
+    team: str  # an agent group; "" for agents with none
+    entry_id: str
+    pack_version: str
+    copies: int
+    agents: int
+
+
 class Source(Protocol):
     """A store to report on."""
 
@@ -35,6 +45,10 @@ class Source(Protocol):
 
     def rows(self, sql: str, params: Sequence[object]) -> Iterator[Sequence[Any]]:
         """Stream the rows of ``sql`` (SQLite spelling, see the module doc)."""
+        ...
+
+    def phrase_use(self, since: date | None, until: date | None) -> list[TeamUse]:
+        """Phrase copies per team, from the days ``since`` to ``until`` (inclusive)."""
         ...
 
     def close(self) -> None: ...
@@ -75,6 +89,9 @@ class LocalSource:
                 yield from batch
         except sqlite3.Error as exc:
             raise store_error(self.store, exc) from exc
+
+    def phrase_use(self, since: date | None, until: date | None) -> list[TeamUse]:
+        return []  # one machine has no teams: the Phrases sheet's calls say it all
 
     def close(self) -> None:
         self.conn.close()
@@ -118,6 +135,30 @@ class TeamSource:
             raise self._failure(exc) from None
         finally:
             raw.close()
+
+    def phrase_use(self, since: date | None, until: date | None) -> list[TeamUse]:
+        from assistant.sync.server_schema import SCHEMA
+
+        (table,) = next(iter(self.rows(f"SELECT to_regclass('{SCHEMA}.phrase_use')", [])))
+        if table is None:  # a server from before use counts: none sent yet
+            return []
+        where, params = ["true"], []
+        if since is not None:
+            where.append("u.day >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("u.day <= ?")
+            params.append(until)
+        sql = (
+            "SELECT coalesce(team, ''), u.entry_id, u.pack_version, sum(u.use_count), "
+            f"count(DISTINCT u.agent) FROM {SCHEMA}.phrase_use u "
+            "LEFT JOIN LATERAL unnest(u.teams) AS team ON true "
+            f"WHERE {' AND '.join(where)} GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3"
+        )
+        return [
+            TeamUse(str(team), str(entry), str(version), int(copies), int(agents))
+            for team, entry, version, copies, agents in self.rows(sql, params)
+        ]
 
     def _failure(self, exc: Exception) -> Exception:
         from assistant.sync.connection import classify, describe

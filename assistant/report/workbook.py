@@ -31,7 +31,7 @@ from typing import IO, Any
 
 from assistant.notes.export import day_bounds
 from assistant.notes.fields import CALL_FIELDS, FOLLOWUP_FIELDS, FieldSpec
-from assistant.report.source import Source, as_time
+from assistant.report.source import Source, TeamUse, as_time
 from assistant.report.splice import (
     CellKind,
     LongSheet,
@@ -210,7 +210,7 @@ def write_report(
         _summary(
             book, sheets["Summary"], fmt, totals, source, since, until, now, tz, fcr_window_days
         )
-        _phrases(sheets["Phrases"], fmt, totals)
+        _phrases(sheets["Phrases"], fmt, totals, source.phrase_use(since, until))
         book.close()
 
         range_params = query.params
@@ -556,7 +556,10 @@ PHRASE_HEADER = (
 )
 
 
-def _phrases(sheet: Any, fmt: _Formats, totals: Totals) -> None:
+TEAM_USE_HEADER = ("Team", "Playbook entry", "Pack version", "Copies", "Agents")
+
+
+def _phrases(sheet: Any, fmt: _Formats, totals: Totals, team_use: list[TeamUse]) -> None:
     sheet.write_string(0, 0, "Phrases copied into calls", fmt.title)
     sheet.write_string(
         1,
@@ -573,6 +576,7 @@ def _phrases(sheet: Any, fmt: _Formats, totals: Totals) -> None:
     _write_row(sheet, 3, [(h, fmt.header) for h in PHRASE_HEADER])
     if not totals.phrases:
         sheet.write_string(4, 0, "No phrases were copied in this period.", fmt.note)
+        _team_use(sheet, fmt, 6, team_use)
         return
     calls = totals.period.calls
     ranked = sorted(totals.phrases.items(), key=lambda item: (-item[1].calls, item[0]))
@@ -591,5 +595,35 @@ def _phrases(sheet: Any, fmt: _Formats, totals: Totals) -> None:
                 (_share(p.escalated, p.calls), fmt.share),
                 (excel_time(p.first, totals.tz), fmt.time),
                 (excel_time(p.last, totals.tz), fmt.time),
+            ],
+        )
+    _team_use(sheet, fmt, 4 + len(ranked) + 2, team_use)
+
+
+def _team_use(sheet: Any, fmt: _Formats, top: int, team_use: list[TeamUse]) -> None:
+    """Below the calls: every copy counted by team sync, per team (``--team`` only)."""
+    if not team_use:
+        return
+    sheet.write_string(top, 0, "Phrase use by team", fmt.title)
+    sheet.write_string(
+        top + 1,
+        0,
+        "Every copy agents made in the period (days in each agent's own time), as team "
+        "sync sends it: the entry id, its pack's version and the count, never any text. "
+        "Teams are the agents' groups in their settings; an agent in two groups counts "
+        "in both. The agents' own phrases are not counted until published.",
+        fmt.note,
+    )
+    _write_row(sheet, top + 3, [(h, fmt.header) for h in TEAM_USE_HEADER])
+    for row, use in enumerate(team_use, start=top + 4):
+        _write_row(
+            sheet,
+            row,
+            [
+                (use.team or "(no group)", None),
+                (use.entry_id, None),
+                (use.pack_version, None),
+                (use.copies, None),
+                (use.agents, None),
             ],
         )

@@ -8,11 +8,12 @@ agent action). The panel calls them from its worker thread.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.notes.models import QueryPick, TemplateUsage
+from assistant.notes.models import QueryPick, TemplateUsage, TemplateUseDay
 
 Usage = dict[str, tuple[int, float]]
 # folded query -> intent -> how often the agent copied it after typing that query
@@ -27,13 +28,57 @@ def _row(session: Session, entry_id: str) -> TemplateUsage:
     return row
 
 
-def record_use(session: Session, entry_id: str, now: datetime) -> None:
-    """Count one use of ``entry_id`` at ``now`` (an aware datetime)."""
+def record_use(
+    session: Session, entry_id: str, now: datetime, pack_version: str | None = None
+) -> None:
+    """Count one use of ``entry_id`` at ``now`` (an aware datetime, the agent's zone).
+
+    ``pack_version``: the entry is a team or built-in one, so the day's count is
+    kept for team sync too; None for the agent's own phrases, which stay private.
+    """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError(f"use time {now.isoformat()} has no time zone")
     row = _row(session, entry_id)
     row.use_count = (row.use_count or 0) + 1
     row.last_used_at = now
+    if pack_version is None:
+        return
+    key = (entry_id, pack_version, now.date().isoformat())
+    day = session.get(TemplateUseDay, key)
+    if day is None:
+        day = TemplateUseDay(
+            entry_id=key[0], pack_version=key[1], day=key[2], use_count=0, sent_count=0
+        )
+        session.add(day)
+    day.use_count = (day.use_count or 0) + 1
+
+
+class DayCount(NamedTuple):
+    entry_id: str
+    pack_version: str
+    day: str  # YYYY-MM-DD
+    copies: int
+
+
+def unsent_use_days(session: Session) -> list[DayCount]:
+    """The day counts the team server does not have as they are now."""
+    rows = session.execute(
+        select(
+            TemplateUseDay.entry_id,
+            TemplateUseDay.pack_version,
+            TemplateUseDay.day,
+            TemplateUseDay.use_count,
+        ).where(TemplateUseDay.use_count != TemplateUseDay.sent_count)
+    )
+    return [DayCount(*row) for row in rows]
+
+
+def mark_use_days_sent(session: Session, sent: list[DayCount]) -> None:
+    """The server has these counts (a copy made since is sent next round)."""
+    for item in sent:
+        row = session.get(TemplateUseDay, (item.entry_id, item.pack_version, item.day))
+        if row is not None:
+            row.sent_count = item.copies
 
 
 def set_favourite(session: Session, entry_id: str, favourite: bool) -> None:

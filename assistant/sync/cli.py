@@ -219,7 +219,9 @@ def _sync_round(args: argparse.Namespace) -> int:
 
             with store.sessions.begin() as session:
                 mark_all_changed(session)
-        config = SyncConfig(address.url, paths.team_packs_dir, state_file(paths.data_dir))
+        config = SyncConfig(
+            address.url, paths.team_packs_dir, state_file(paths.data_dir), groups=settings.groups
+        )
         with TeamSync(
             store.sessions, config, open_secret_store(), utc_now, password=password
         ) as sync:
@@ -266,42 +268,20 @@ def report(result: SyncResult) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    from assistant.sync.connection import classify, describe, make_engine
-    from assistant.sync.packs import check_pack, publish_pack
-    from assistant.sync.server_schema import ensure_schema
+    from assistant.sync.packs import PackRefused, checked_pack, upload_pack
 
     _, settings = _context(args)
     address = _address(settings)
-    pack, problems = check_pack(args.file)
-    for problem in problems:
-        print(problem)
-    if problems or pack is None:
-        print(
-            f"agent-assist: {args.file}: not published: {len(problems)} problem(s)",
-            file=sys.stderr,
-        )
+    try:
+        pack = checked_pack(args.file)
+    except PackRefused as refused:
+        for problem in refused.problems:
+            print(problem)
+        print(f"agent-assist: {refused.message}", file=sys.stderr)
         return 1
     text = args.file.read_text(encoding="utf-8")
     password = _saved_password(args, address)
-    engine = make_engine(address, password)
-    try:
-        ensure_schema(engine, address.user)
-        with engine.begin() as conn:
-            publish_pack(conn, pack, text)
-    except UserError:
-        raise
-    except Exception as exc:
-        kind = classify(exc)
-        if kind == "permission":
-            raise UserError(
-                f"the account {address.user} may not publish team packs on {address.place}; "
-                "a supervisor's account is needed"
-            ) from None
-        if kind == "other":
-            raise
-        raise UserError(describe(exc, address)) from None
-    finally:
-        engine.dispose()
+    upload_pack(address, password, pack, text)
     version = f" version {pack.version}" if pack.version else ""
     print(
         f"published team pack {pack.id}{version} ({len(pack.entries)} entries) to {address.place}"

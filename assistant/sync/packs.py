@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from assistant.playbooks.model import Pack, Problem
+    from assistant.sync.connection import ServerAddress
 
 # The loader's rule for ids; it also keeps a pack id a safe file name.
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
@@ -109,6 +110,58 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem]]:
     mine = [p for p in problems if p.file == str(path)]
     pack = next((p for p in packs if p.source == str(path)), None)
     return pack, mine
+
+
+class PackRefused(UserError):
+    """The pack failed the playbook check; nothing was sent."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        super().__init__(f"{path}: not published: {len(problems)} problem(s)")
+        self.problems = problems
+
+
+def checked_pack(path: Path) -> Pack:
+    """The pack at ``path`` if it passes the check that publishing needs."""
+    pack, problems = check_pack(path)
+    if problems or pack is None:
+        raise PackRefused(path, problems)
+    return pack
+
+
+def upload_pack(address: ServerAddress, password: str, pack: Pack, text: str) -> None:
+    """Publish a checked pack; a refused account or an unreachable server is a UserError."""
+    from assistant.sync.connection import classify, describe, make_engine
+    from assistant.sync.server_schema import ensure_schema
+
+    engine = make_engine(address, password)
+    try:
+        ensure_schema(engine, address.user)
+        with engine.begin() as conn:
+            publish_pack(conn, pack, text)
+    except UserError:
+        raise
+    except Exception as exc:
+        kind = classify(exc)
+        if kind == "permission":
+            raise UserError(
+                f"the account {address.user} may not publish team packs on {address.place}; "
+                "a supervisor's account is needed"
+            ) from None
+        if kind == "other":
+            raise
+        raise UserError(describe(exc, address)) from None
+    finally:
+        engine.dispose()
+
+
+def publish_text(address: ServerAddress, password: str, pack_id: str, text: str) -> Pack:
+    """Check ``text`` as the pack file ``<pack_id>.yaml`` and publish it (the panel's way)."""
+    with tempfile.TemporaryDirectory(prefix="agent-assist-publish-") as folder:
+        path = pack_path(Path(folder), pack_id)
+        path.write_text(text, encoding="utf-8")
+        pack = checked_pack(path)
+    upload_pack(address, password, pack, text)
+    return pack
 
 
 def publish_pack(conn: Connection, pack: Pack, text: str) -> None:

@@ -127,6 +127,27 @@ STEPS: tuple[Step, ...] = (
 )""",
         ),
     ),
+    # Added in step 2 (nothing before it changes): copies of team and built-in
+    # phrases per day, summed over machines by ``agent-assist report --team``. Only
+    # ids, pack versions, days and counts: never the text of a call or a phrase.
+    Step(
+        2,
+        "phrase use counts",
+        (
+            f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.phrase_use (
+    machine_id text NOT NULL,
+    agent text NOT NULL,
+    teams text[] NOT NULL DEFAULT '{{}}',
+    entry_id text NOT NULL,
+    pack_version text NOT NULL,
+    day date NOT NULL,
+    use_count integer NOT NULL,
+    pushed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (machine_id, entry_id, pack_version, day)
+)""",
+            f"CREATE INDEX IF NOT EXISTS ix_phrase_use_day ON {SCHEMA}.phrase_use (day)",
+        ),
+    ),
 )
 HEAD_VERSION = STEPS[-1].version
 
@@ -137,6 +158,7 @@ GRANTS_HELP = f"""\
 --   GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO agents;
 --   GRANT INSERT, UPDATE, DELETE ON {SCHEMA}.calls, {SCHEMA}.followups TO agents;
 --   GRANT INSERT ON {SCHEMA}.sync_conflicts TO agents;
+--   GRANT INSERT, UPDATE ON {SCHEMA}.phrase_use TO agents;
 -- Supervisors, who publish team packs, also need:
 --   GRANT INSERT, UPDATE ON {SCHEMA}.team_packs TO supervisors;
 """

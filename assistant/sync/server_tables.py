@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Column,
+    Date,
     DateTime,
     Integer,
     MetaData,
@@ -76,6 +77,19 @@ team_packs = Table(
     Column("yaml", Text, nullable=False),
     Column("published_at", DateTime(timezone=True), nullable=False),
     Column("published_by", Text, nullable=False),
+)
+
+phrase_use = Table(
+    "phrase_use",
+    metadata,
+    Column("machine_id", Text, primary_key=True),
+    Column("agent", Text, nullable=False),
+    Column("teams", ARRAY(Text()), nullable=False),
+    Column("entry_id", Text, primary_key=True),
+    Column("pack_version", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("use_count", Integer, nullable=False),
+    Column("pushed_at", DateTime(timezone=True), nullable=False),
 )
 
 # The record's own fields, in the order the app knows them (not the sync columns).

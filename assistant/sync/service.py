@@ -55,6 +55,7 @@ class SyncConfig:
     team_packs_dir: Path
     state_file: Path
     batch_size: int = 500
+    groups: tuple[str, ...] = ()  # the agent's groups: phrase use is counted per team
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
 
@@ -65,6 +66,7 @@ class SyncResult:
     followups_pushed: int = 0
     records_unchanged: int = 0  # the server already had exactly this version
     conflicts: list[Conflict] = field(default_factory=list)
+    phrase_days_sent: int = 0  # (entry, pack version, day) counts the server now has
     packs_updated: list[str] = field(default_factory=list)
     packs_removed: list[str] = field(default_factory=list)
     pending: int = 0  # records still waiting to go up
@@ -154,6 +156,7 @@ class TeamSync:
             engine = self._engine_for(address)
             self._prepare(engine, address)
             self._push(engine, address, state.machine_id, result)
+            self._push_use(engine, address, state.machine_id, result)
             self._pull_packs(engine, address, state.packs, result)
         except _Stop as stop:
             result.state = stop.state
@@ -275,6 +278,38 @@ class TeamSync:
                     result.followups_pushed += outcome.followups
                 if outcome.conflict is not None:
                     result.conflicts.append(outcome.conflict)
+
+    def _push_use(
+        self, engine: Engine, address: ServerAddress, machine_id: str, result: SyncResult
+    ) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        from assistant.store.usage import mark_use_days_sent, unsent_use_days
+        from assistant.sync.use_counts import push_use
+
+        with self.local() as session:
+            counts = unsent_use_days(session)
+        if not counts:
+            return
+
+        def send() -> None:
+            with engine.begin() as conn:
+                push_use(
+                    conn,
+                    counts,
+                    machine_id=machine_id,
+                    agent=address.user,
+                    teams=self.config.groups,
+                )
+
+        self._retrying(address, send)
+        try:
+            with self.local.begin() as session:
+                mark_use_days_sent(session, counts)
+        except OperationalError as exc:
+            # The server has them; sending the same counts again next time is harmless.
+            raise _Stop("failed", f"the local store: {_first_line(exc.orig)}") from None
+        result.phrase_days_sent = len(counts)
 
     def _pull_packs(
         self, engine: Engine, address: ServerAddress, known: dict[str, str], result: SyncResult

@@ -95,6 +95,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Undo the last change to my phrases"),
         ("Alt+U",),
     ),
+    ActionSpec(
+        "publish_phrases",
+        QT_TRANSLATE_NOOP("actions", "Publish my phrases to the team (supervisors)"),
+        ("Ctrl+Shift+U",),
+    ),
     # -- call notes
     ActionSpec(
         "new_call",

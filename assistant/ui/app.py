@@ -143,6 +143,7 @@ class Panel(QObject):
         self.window.dock.flush()
         self.window.notes.autosave.flush()  # what was typed last is kept as a draft
         self.state.close(exiting=exiting)
+        self.window.phrases.shutdown()
         if self.tray is not None:
             self.tray.close()
         if self.instance is not None:

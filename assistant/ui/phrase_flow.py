@@ -1,21 +1,29 @@
 """The agent's own phrases from the panel: save the filled-in words or a new phrase,
 edit (or edit a copy of) the selection, delete, undo. The pack file work is in
 ``assistant.playbooks.mine``; after each change the playbook is read again, so the
-phrase is found at once."""
+phrase is found at once. A supervisor publishes them as a team pack from here too:
+checked like ``agent-assist pack publish``, uploaded on a worker of its own."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from assistant.errors import UserError
 from assistant.playbooks.mine import MY_PACK_ID, MyPack, Phrase, PhraseRefused
 from assistant.playbooks.model import Entry
 
 if TYPE_CHECKING:
+    from assistant.playbooks.model import Pack
+    from assistant.sync.secrets import SecretStore
+    from assistant.ui.background import BackgroundLane
+    from assistant.ui.publish_dialog import Build
     from assistant.ui.window import MainWindow
 
+log = logging.getLogger(__name__)
 Ask = Callable[[Phrase, Callable[[Phrase], None]], bool]
 
 
@@ -24,6 +32,8 @@ class PhraseFlow(QObject):
         super().__init__(window)
         self.window = window
         self._after_reload = ""
+        self._lane: BackgroundLane | None = None  # made on the first publish
+        self.secrets: SecretStore | None = None  # None: the system keychain
         window.state.library_loaded.connect(self._reloaded)
 
     def handlers(self) -> dict[str, Callable[[], object]]:
@@ -32,6 +42,7 @@ class PhraseFlow(QObject):
             "edit_phrase": self.edit_selected,
             "delete_phrase": self.delete_selected,
             "undo_phrase": self.undo,
+            "publish_phrases": self.publish,
         }
 
     def ask(self, phrase: Phrase, save: Callable[[Phrase], None]) -> bool:
@@ -39,6 +50,12 @@ class PhraseFlow(QObject):
         from assistant.ui.phrase_editor import PhraseEditor
 
         return PhraseEditor.ask(phrase, save, self.window)
+
+    def ask_publish(self, phrases: list[tuple[str, str]], build: Build, pack_id: str) -> bool:
+        """Open the publish dialog; tests replace this to drive it."""
+        from assistant.ui.publish_dialog import PublishDialog
+
+        return PublishDialog.ask(phrases, build, pack_id, self.window)
 
     @property
     def pack(self) -> MyPack:
@@ -54,10 +71,12 @@ class PhraseFlow(QObject):
     # -- the actions ------------------------------------------------------------------
 
     def save_new(self) -> None:
-        """From the fill-in form when it is open (the words as filled in), else blank."""
+        """From the fill-in form when it is open (the words as filled in), from the note
+        field being written in (its selected words, or all of it), else blank."""
         window = self.window
         copying = window.copying
         target = copying.target if window.stack.currentWidget() is copying.open_form else None
+        category = window.category.currentData() or "opening"
         if target is not None:
             entry = target[0]
             seed = Phrase(
@@ -68,8 +87,22 @@ class PhraseFlow(QObject):
                 placeholders=entry.placeholders,
             )
         else:
-            seed = Phrase(title="", category=window.category.currentData() or "opening", body="")
+            seed = Phrase(title="", category=category, body=self._note_words())
         self._edit(seed, None)
+
+    def _note_words(self) -> str:
+        """What the agent wrote in the note field they are in ("" off the notes page)."""
+        from assistant.ui.text_fields import NoteEdit
+
+        if self.window.pages.current() != "notes":
+            return ""
+        form = self.window.notes.page.form
+        editor = form.editors.get(form.last_focused)
+        if not isinstance(editor, NoteEdit):
+            return ""
+        # A selection spanning lines comes back with U+2029 between them.
+        selected = editor.textCursor().selectedText().replace("\u2029", "\n")
+        return (selected or editor.text()).strip()
 
     def edit_selected(self) -> None:
         entry = self.window.current_entry()
@@ -100,6 +133,73 @@ class PhraseFlow(QObject):
             self.window.show_status(self.tr("Nothing to undo in your phrases"), error=True)
             return
         self._change(self.pack.undo, self.tr("Your last phrase change is undone"))
+
+    def publish(self) -> None:
+        """Publish chosen own phrases as a team pack; agents get it at their next sync."""
+        state = self.window.state
+        url = state.settings.sync_url
+        if not url:
+            self.window.show_status(
+                self.tr("No team server is set: run 'agent-assist sync --login URL' first"),
+                error=True,
+            )
+            return
+        library = state.library
+        mine = [(e.id, e.title) for e in (library.entries if library else ()) if self.is_mine(e)]
+        if not mine:
+            self.window.show_status(self.tr("You have no phrases of your own to publish"), True)
+            return
+        version = state.clock().strftime("%Y-%m-%d %H:%M")
+        built: list[tuple[str, str]] = []
+
+        def build(pack_id: str, name: str, ids: list[str]) -> None:
+            built.append((pack_id.strip(), self.pack.team_pack_text(pack_id, name, version, ids)))
+
+        default_id = f"team-{state.settings.agent_id}".lower() if state.settings.agent_id else ""
+        if not self.ask_publish(mine, build, default_id) or not built:
+            return
+        pack_id, text = built[-1]
+        self.window.show_status(self.tr("Publishing team pack %1…").replace("%1", pack_id))
+        if self._lane is None:
+            from assistant.ui.background import BackgroundLane
+
+            self._lane = BackgroundLane()
+        self._lane.submit(
+            lambda: self._upload(url, pack_id, text), self._published, self._not_published
+        )
+
+    def _upload(self, url: str, pack_id: str, text: str) -> Pack:
+        """On the worker: the saved password, the check, the upload."""
+        from assistant.sync.connection import parse_server_url
+        from assistant.sync.packs import publish_text
+        from assistant.sync.secrets import KeyringSecretStore
+
+        address = parse_server_url(url)
+        secrets = self.secrets if self.secrets is not None else KeyringSecretStore()
+        password = secrets.get(address.account)
+        if password is None:
+            raise UserError(
+                f"no password saved for {address.account}: "
+                f"run 'agent-assist sync --login {address.url}'"
+            )
+        return publish_text(address, password, pack_id, text)
+
+    def _published(self, pack: Pack) -> None:
+        message = self.tr("Published team pack %1 (%2 phrases); agents get it at their next sync")
+        message = message.replace("%1", pack.id).replace("%2", str(len(pack.entries)))
+        self.window.show_status(message)
+        if self.window.team_sync is not None:
+            self.window.team_sync.request()  # this panel gets it now too
+
+    def _not_published(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            log.error("publishing failed", exc_info=exc)
+        detail = exc.message if isinstance(exc, UserError) else type(exc).__name__
+        self.window.show_status(self.tr("Not published: %1").replace("%1", detail), error=True)
+
+    def shutdown(self) -> None:
+        if self._lane is not None:
+            self._lane.shutdown()
 
     # -- internals --------------------------------------------------------------------
 

@@ -358,7 +358,8 @@ class PanelState(QObject):
         now = self.clock()
         count = self.usage.get(entry_id, (0, 0.0))[0]
         self.usage = {**self.usage, entry_id: (count + 1, now.timestamp())}
-        self._write(lambda session: _record_use(session, entry_id, now))
+        version = self._shared_version(entry_id)
+        self._write(lambda session: _record_use(session, entry_id, now, version))
         if query.strip() and self.library is not None:
             from assistant.playbooks.learning import pick_key
 
@@ -366,6 +367,17 @@ class PanelState(QObject):
             said = self.picks.setdefault(key, {})
             said[intent] = said.get(intent, 0) + 1
             self._write(lambda session: _record_pick(session, key, intent, now))
+
+    def _shared_version(self, entry_id: str) -> str | None:
+        """The version of a team or built-in entry's pack; None for the agent's own."""
+        library = self.library
+        entry = library.get(entry_id) if library is not None else None
+        if library is None or entry is None:
+            return None
+        pack = next((p for p in library.packs if p.id == entry.pack_id), None)
+        if pack is None or pack.origin == "user":
+            return None
+        return pack.version
 
     def _write(self, action: Callable[[Any], None]) -> None:
         def job() -> None:
@@ -419,10 +431,10 @@ def _set_favourite(session: Any, entry_id: str, starred: bool) -> None:
     set_favourite(session, entry_id, starred)
 
 
-def _record_use(session: Any, entry_id: str, now: datetime) -> None:
+def _record_use(session: Any, entry_id: str, now: datetime, version: str | None) -> None:
     from assistant.store.usage import record_use
 
-    record_use(session, entry_id, now)
+    record_use(session, entry_id, now, version)
 
 
 def _record_pick(session: Any, query: str, intent: str, now: datetime) -> None:

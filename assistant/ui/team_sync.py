@@ -71,10 +71,11 @@ class PanelSync(QObject):
             self._again = True
             return
         self._running = True
-        url = self._settings().sync_url
-        self._lane.submit(lambda: self._round(url), self._done, self._failed)
+        settings = self._settings()
+        url, groups = settings.sync_url, settings.groups
+        self._lane.submit(lambda: self._round(url, groups), self._done, self._failed)
 
-    def _round(self, url: str) -> SyncResult:
+    def _round(self, url: str, groups: tuple[str, ...]) -> SyncResult:
         from assistant.notes.timefmt import utc_now
         from assistant.store.db import open_store
         from assistant.sync.connection import parse_server_url
@@ -86,7 +87,10 @@ class PanelSync(QObject):
             self._store = open_store(self._paths.store_file)
         address = parse_server_url(url)
         config = SyncConfig(
-            address.url, self._paths.team_packs_dir, state_file(self._paths.data_dir)
+            address.url,
+            self._paths.team_packs_dir,
+            state_file(self._paths.data_dir),
+            groups=groups,
         )
         secrets = self._secrets if self._secrets is not None else KeyringSecretStore()
         return run_sync(self._store.sessions, config, secrets, utc_now)

@@ -32,7 +32,10 @@ def test_first_sync_creates_the_schema_and_sends_every_record(
     assert result.state == "ok", result.errors
     assert (result.records_pushed, result.followups_pushed, result.pending) == (3, 6, 0)
     assert result.conflicts == []
-    assert server_sql("SELECT version FROM agent_assist.schema_version") == [(1,)]
+    assert server_sql("SELECT version FROM agent_assist.schema_version ORDER BY 1") == [
+        (1,),
+        (2,),
+    ]
     assert server_sql("SELECT count(*), count(DISTINCT id) FROM agent_assist.calls") == [(3, 3)]
     assert server_sql("SELECT count(*) FROM agent_assist.followups") == [(6,)]
     first = records[0]

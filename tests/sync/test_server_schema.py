@@ -77,7 +77,7 @@ def test_an_account_without_rights_gets_the_script_for_the_administrator(
         for line in script.splitlines()
         if line.startswith("--   GRANT") and "supervisors" not in line
     ]
-    assert len(grants) == 4
+    assert len(grants) == 5
     for grant in grants:
         server_sql(grant.replace("TO agents", "TO clerk"))
 

@@ -132,3 +132,30 @@ def test_edit_a_copy_replaces_the_original_row_and_undo_brings_it_back(
     rows = _search(qtbot, window, "tuikuan")
     assert rows[0].id == "t.refund.commit"
     assert not rows[0].body.endswith("谢谢")
+
+
+def test_the_words_written_in_a_note_field_become_a_new_phrase(
+    qtbot: Any, make_panel: Any, type_into: Any, ui_paths: Paths
+) -> None:
+    window = _panel(qtbot, make_panel)
+    window.notes.show()
+    field = window.notes.page.form.editors["outcome"]
+    field.setFocus()
+    type_into(field, "已为您加急处理，三个工作日内回电")
+    seen: list[PhraseEditor] = []
+
+    def steps(editor: PhraseEditor) -> None:
+        assert editor.body.toPlainText() == "已为您加急处理，三个工作日内回电"
+        type_into(editor.title, "加急回电承诺")
+        qtbot.keyClick(editor.title, Qt.Key.Key_Return)
+
+    _drive_editor(qtbot, window, steps, seen)
+    with qtbot.waitSignal(window.state.library_loaded, timeout=30_000):
+        qtbot.keyClick(field, Qt.Key.Key_P, CTRL_SHIFT)
+    assert seen[0].result() == QDialog.DialogCode.Accepted
+    assert field.text() == "已为您加急处理，三个工作日内回电"  # the note itself is kept
+    window.pages.show("playbook")
+    found = _search(qtbot, window, "加急回电")
+    assert [(e.title, e.body) for e in found][:1] == [
+        ("加急回电承诺", "已为您加急处理，三个工作日内回电")
+    ]
