@@ -688,6 +688,26 @@
         <translation>Your last phrase change is undone</translation>
     </message>
     <message>
+        <source>No team server is set: run &apos;agent-assist sync --login URL&apos; first</source>
+        <translation>No team server is set: run &apos;agent-assist sync --login URL&apos; first</translation>
+    </message>
+    <message>
+        <source>You have no phrases of your own to publish</source>
+        <translation>You have no phrases of your own to publish</translation>
+    </message>
+    <message>
+        <source>Publishing team pack %1…</source>
+        <translation>Publishing team pack %1…</translation>
+    </message>
+    <message>
+        <source>Published team pack %1 (%2 phrases); agents get it at their next sync</source>
+        <translation>Published team pack %1 (%2 phrases); agents get it at their next sync</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message>
         <source>Saved as your phrase: %1 (Alt+U undoes)</source>
         <translation>Saved as your phrase: %1 (Alt+U undoes)</translation>
     </message>
@@ -713,6 +733,37 @@
     <message>
         <source>Wording</source>
         <translation>Wording</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish my phrases to the team</source>
+        <translation>Publish my phrases to the team</translation>
+    </message>
+    <message>
+        <source>e.g. team-billing</source>
+        <translation>e.g. team-billing</translation>
+    </message>
+    <message>
+        <source>the name agents see</source>
+        <translation>the name agents see</translation>
+    </message>
+    <message>
+        <source>Team pack id</source>
+        <translation>Team pack id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phrases (Space ticks or unticks)</source>
+        <translation>Phrases (Space ticks or unticks)</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1006,10 @@
     <message>
         <source>Undo the last change to my phrases</source>
         <translation>Undo the last change to my phrases</translation>
+    </message>
+    <message>
+        <source>Publish my phrases to the team (supervisors)</source>
+        <translation>Publish my phrases to the team (supervisors)</translation>
     </message>
     <message>
         <source>Start a new call and its timer</source>

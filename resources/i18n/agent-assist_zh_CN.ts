@@ -678,6 +678,26 @@
         <translation>已撤销你对话术的上一次更改</translation>
     </message>
     <message>
+        <source>No team server is set: run &apos;agent-assist sync --login URL&apos; first</source>
+        <translation>尚未设置团队服务器：请先运行 &apos;agent-assist sync --login URL&apos;</translation>
+    </message>
+    <message>
+        <source>You have no phrases of your own to publish</source>
+        <translation>你还没有可发布的自己的话术</translation>
+    </message>
+    <message>
+        <source>Publishing team pack %1…</source>
+        <translation>正在发布团队话术包 %1…</translation>
+    </message>
+    <message>
+        <source>Published team pack %1 (%2 phrases); agents get it at their next sync</source>
+        <translation>已发布团队话术包 %1（%2 条话术）；坐席下次同步时即可获得</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>未发布：%1</translation>
+    </message>
+    <message>
         <source>Saved as your phrase: %1 (Alt+U undoes)</source>
         <translation>已保存为你的话术：%1（Alt+U 可撤销）</translation>
     </message>
@@ -703,6 +723,37 @@
     <message>
         <source>Wording</source>
         <translation>说法</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish my phrases to the team</source>
+        <translation>把我的话术发布给团队</translation>
+    </message>
+    <message>
+        <source>e.g. team-billing</source>
+        <translation>例如 team-billing</translation>
+    </message>
+    <message>
+        <source>the name agents see</source>
+        <translation>坐席看到的名称</translation>
+    </message>
+    <message>
+        <source>Team pack id</source>
+        <translation>团队话术包 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phrases (Space ticks or unticks)</source>
+        <translation>话术（空格键勾选或取消）</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
     </message>
 </context>
 <context>
@@ -945,6 +996,10 @@
     <message>
         <source>Undo the last change to my phrases</source>
         <translation>撤销对我的话术的上一次更改</translation>
+    </message>
+    <message>
+        <source>Publish my phrases to the team (supervisors)</source>
+        <translation>把我的话术发布给团队（主管）</translation>
     </message>
     <message>
         <source>Start a new call and its timer</source>

@@ -678,6 +678,26 @@
         <translation>已復原你對話術的上一次變更</translation>
     </message>
     <message>
+        <source>No team server is set: run &apos;agent-assist sync --login URL&apos; first</source>
+        <translation>尚未設定團隊伺服器：請先執行 &apos;agent-assist sync --login URL&apos;</translation>
+    </message>
+    <message>
+        <source>You have no phrases of your own to publish</source>
+        <translation>你還沒有可發佈的自己的話術</translation>
+    </message>
+    <message>
+        <source>Publishing team pack %1…</source>
+        <translation>正在發佈團隊話術包 %1…</translation>
+    </message>
+    <message>
+        <source>Published team pack %1 (%2 phrases); agents get it at their next sync</source>
+        <translation>已發佈團隊話術包 %1（%2 則話術）；客服人員下次同步時即可取得</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>未發佈：%1</translation>
+    </message>
+    <message>
         <source>Saved as your phrase: %1 (Alt+U undoes)</source>
         <translation>已儲存為你的話術：%1（Alt+U 可復原）</translation>
     </message>
@@ -703,6 +723,37 @@
     <message>
         <source>Wording</source>
         <translation>說法</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish my phrases to the team</source>
+        <translation>把我的話術發佈給團隊</translation>
+    </message>
+    <message>
+        <source>e.g. team-billing</source>
+        <translation>例如 team-billing</translation>
+    </message>
+    <message>
+        <source>the name agents see</source>
+        <translation>客服人員看到的名稱</translation>
+    </message>
+    <message>
+        <source>Team pack id</source>
+        <translation>團隊話術包 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Phrases (Space ticks or unticks)</source>
+        <translation>話術（空白鍵勾選或取消）</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>發佈</translation>
     </message>
 </context>
 <context>
@@ -945,6 +996,10 @@
     <message>
         <source>Undo the last change to my phrases</source>
         <translation>復原對我的話術的上一次變更</translation>
+    </message>
+    <message>
+        <source>Publish my phrases to the team (supervisors)</source>
+        <translation>把我的話術發佈給團隊（主管）</translation>
     </message>
     <message>
         <source>Start a new call and its timer</source>
