@@ -107,7 +107,7 @@ class Chaos(threading.Thread):
         self.server = server
         self.database = database
         self.total = plan.agents * plan.records
-        faults = [(rng.uniform(0.05, 0.9), "kill") for _ in range(plan.kills)]
+        faults = [(rng.uniform(0.05, 0.8), "kill") for _ in range(plan.kills)]
         faults += [((i + 1) / (plan.restarts + 1), "restart") for i in range(plan.restarts)]
         self.faults = sorted(faults)
         self.rng = rng
@@ -122,16 +122,18 @@ class Chaos(threading.Thread):
                 if admin is None:
                     admin = self.server.admin(self.database)
                 arrived = _scalar(admin, "SELECT count(*) FROM agent_assist.calls") / self.total
-                if self.faults[0][0] <= arrived:
+                while self.faults and self.faults[0][0] <= arrived:
                     if self.faults[0][1] == "restart":
                         admin.close()
                         admin = None
                         self.server.restart()
                         self.restarts += 1
                         self.faults.pop(0)
-                    elif self._kill_one(admin):  # else no agent is connected: next time
-                        self.kills += 1
-                        self.faults.pop(0)
+                        break
+                    if not self._kill_one(admin):
+                        break  # no agent is connected just now: at the next look
+                    self.kills += 1
+                    self.faults.pop(0)
             except Exception:  # the server restarting under us: connect again
                 if admin is not None:
                     admin.close()
