@@ -3,8 +3,8 @@
     python benchmarks/soak_panel.py [--scale N]
 
 Builds the panel the way the UI tests do (PanelState + MainWindow on a fresh data
-dir, the built-in packs, a recording clipboard), warms it up with a tenth of the
-run, then runs 5,000 searches, 500 copies, 300 saves and 100 follow-ups
+dir, the built-in packs, a recording clipboard), warms it up with a tenth of a
+day, then runs 5,000 searches, 500 copies, 300 saves and 100 follow-ups
 (divided by --scale). It prints one JSON line: the resident memory before and
 after (MiB, after a garbage collection) and the counts done. bench_soak.py runs it
 under Xvfb (or offscreen), so the benchmark's own memory does not count.
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         wait_until(app, lambda: window.is_ready)
         day = Day(app, window, clip)
         counts = [n // args.scale for n in DAY]
-        day.run(*(max(1, n // 10) for n in counts))  # warm up: caches, the store, widgets
+        day.run(*(n // 10 for n in DAY))  # warm up: caches, the store, widgets
         before = settle(app)
         day.counts = dict.fromkeys(day.counts, 0)
         started = time.perf_counter()

@@ -37,6 +37,6 @@ def test_searching_copying_and_saving_for_hours_does_not_grow_memory() -> None:
         30,
         10,
     )
-    # A tenth of the day may grow a tenth of the benchmark's 10 MiB, and a little
-    # more for the allocator's noise.
+    # After the same warm-up as the full day, a tenth of it may grow a tenth of the
+    # benchmark's 10 MiB, and a little more for the allocator's noise.
     assert report["after_mib"] - report["before_mib"] <= 2, report
