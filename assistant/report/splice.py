@@ -62,25 +62,25 @@ def excel_time(value: object, tz: tzinfo | None) -> float | None:
 
 def _serials(tz: tzinfo | None) -> Callable[[object], float | None]:
     """``excel_time`` for one zone, fast for the store's own ``…T08:30:00+00:00`` text:
-    the day's serial and the zone's offset are looked up once per day and per hour
-    (offsets change on the hour), the time of day read from the text."""
-    days: dict[str, int] = {}
-    offsets: dict[str, float] = {}
+    the day's serial and the zone's offset are looked up once per hour (offsets
+    change on the hour), the minutes and seconds read from the text."""
+    hours: dict[str, tuple[int, int, float]] = {}
+
+    def hour_of(value: str) -> tuple[int, int, float]:
+        """The day's serial, the hour's seconds and the zone's offset then."""
+        utc_offset = datetime.fromisoformat(value).astimezone(tz).utcoffset()
+        day = (datetime.fromisoformat(value[:10]) - EXCEL_EPOCH).days
+        offset = utc_offset.total_seconds() if utc_offset else 0.0
+        return day, int(value[11:13]) * 3600, offset
 
     def serial(value: object) -> float | None:
-        if not isinstance(value, str) or len(value) != 25 or not value.endswith("+00:00"):
+        if value.__class__ is not str or len(value) != 25 or value[19:] != "+00:00":
             return excel_time(value, tz)
-        hour = value[:13]
-        offset = offsets.get(hour)
-        if offset is None:
-            moment = datetime.fromisoformat(value)
-            utc_offset = moment.astimezone(tz).utcoffset()
-            offset = offsets[hour] = utc_offset.total_seconds() if utc_offset else 0.0
-        day = days.get(value[:10])
-        if day is None:
-            day = days[value[:10]] = (datetime.fromisoformat(value[:10]) - EXCEL_EPOCH).days
-        seconds = int(value[11:13]) * 3600 + int(value[14:16]) * 60 + int(value[17:19])
-        return day + (seconds + offset) / 86400
+        known = hours.get(value[:13])
+        if known is None:
+            known = hours[value[:13]] = hour_of(value)
+        day, hour, offset = known
+        return day + (hour + int(value[14:16]) * 60 + int(value[17:19]) + offset) / 86400
 
     return serial
 

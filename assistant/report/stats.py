@@ -116,6 +116,8 @@ class Totals:
     dispositions: Counter[str] = field(default_factory=Counter)
     days: Counter[date] = field(default_factory=Counter)
     phrases: dict[str, Phrase] = field(default_factory=dict)
+    # The local day of each UTC hour met: offsets change on the hour.
+    _hour_days: dict[float, date] = field(default_factory=dict, repr=False)
 
     def add(self, call: CallFacts) -> None:
         self.period.add(call)
@@ -123,7 +125,11 @@ class Totals:
         self.levels[call.level or NOT_SET] += 1
         self.dispositions[call.disposition or NOT_SET] += 1
         if call.started is not None:
-            self.days[call.started.astimezone(self.tz).date()] += 1
+            hour = call.started.timestamp() // 3600
+            day = self._hour_days.get(hour)
+            if day is None:
+                day = self._hour_days[hour] = call.started.astimezone(self.tz).date()
+            self.days[day] += 1
         for entry in dict.fromkeys(call.templates):
             phrase = self.phrases.setdefault(entry, Phrase())
             phrase.calls += 1
