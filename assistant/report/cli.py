@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any
 from assistant.errors import UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.report.source import Source
+    from assistant.report.workbook import ReportResult
 
 
 def register(commands: Any) -> None:
@@ -91,6 +94,47 @@ def run_report(args: argparse.Namespace) -> int:
         f"{done.promises} promise(s)"
     )
     return 0
+
+
+def report_to_file(
+    store: Path,
+    target: Path,
+    *,
+    since: date | None,
+    until: date | None,
+    fcr_window_days: int,
+    progress: Callable[[int], None],
+    on_total: Callable[[int], None],
+    should_stop: Callable[[], bool],
+) -> ReportResult:
+    """Write this machine's workbook to ``target`` through a temporary file: cancelling
+    (``should_stop``) or a failure leaves no file and ``target`` untouched."""
+    from assistant.notes.cli import write_atomically
+    from assistant.notes.timefmt import utc_now
+    from assistant.report.workbook import write_report
+
+    source = _local_source(store)
+    results: list[ReportResult] = []
+    try:
+        write_atomically(
+            target,
+            lambda stream: results.append(
+                write_report(
+                    source,
+                    stream,
+                    since=since,
+                    until=until,
+                    now=utc_now(),
+                    fcr_window_days=fcr_window_days,
+                    progress=progress,
+                    should_stop=should_stop,
+                    on_total=on_total,
+                )
+            ),
+        )
+    finally:
+        source.close()
+    return results[0]
 
 
 def _local_source(store: Path) -> Source:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from itertools import chain, repeat
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -30,6 +32,7 @@ MAX_TEXT = 32767
 # Characters XML 1.0 forbids; Excel writes them as _xHHHH_.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
+_TEXT_TYPES = {str, type(None)}
 _STYLE = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 
 
@@ -59,25 +62,25 @@ def excel_time(value: object, tz: tzinfo | None) -> float | None:
 
 def _serials(tz: tzinfo | None) -> Callable[[object], float | None]:
     """``excel_time`` for one zone, fast for the store's own ``…T08:30:00+00:00`` text:
-    the day's serial and the zone's offset are looked up once per day and per hour
-    (offsets change on the hour), the time of day read from the text."""
-    days: dict[str, int] = {}
-    offsets: dict[str, float] = {}
+    the day's serial and the zone's offset are looked up once per hour (offsets
+    change on the hour), the minutes and seconds read from the text."""
+    hours: dict[str, tuple[int, int, float]] = {}
+
+    def hour_of(value: str) -> tuple[int, int, float]:
+        """The day's serial, the hour's seconds and the zone's offset then."""
+        utc_offset = datetime.fromisoformat(value).astimezone(tz).utcoffset()
+        day = (datetime.fromisoformat(value[:10]) - EXCEL_EPOCH).days
+        offset = utc_offset.total_seconds() if utc_offset else 0.0
+        return day, int(value[11:13]) * 3600, offset
 
     def serial(value: object) -> float | None:
-        if not isinstance(value, str) or len(value) != 25 or not value.endswith("+00:00"):
+        if value.__class__ is not str or len(value) != 25 or value[19:] != "+00:00":
             return excel_time(value, tz)
-        hour = value[:13]
-        offset = offsets.get(hour)
-        if offset is None:
-            moment = datetime.fromisoformat(value)
-            utc_offset = moment.astimezone(tz).utcoffset()
-            offset = offsets[hour] = utc_offset.total_seconds() if utc_offset else 0.0
-        day = days.get(value[:10])
-        if day is None:
-            day = days[value[:10]] = (datetime.fromisoformat(value[:10]) - EXCEL_EPOCH).days
-        seconds = int(value[11:13]) * 3600 + int(value[14:16]) * 60 + int(value[17:19])
-        return day + (seconds + offset) / 86400
+        known = hours.get(value[:13])
+        if known is None:
+            known = hours[value[:13]] = hour_of(value)
+        day, hour, offset = known
+        return day + (hour + int(value[14:16]) * 60 + int(value[17:19]) + offset) / 86400
 
     return serial
 
@@ -87,49 +90,63 @@ def _escape(text: str) -> str:
     return _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
-def _maker(
+def _column(
     kind: CellKind, letter: str, style: str, serial: Callable[[object], float | None]
-) -> Callable[[str, Any], str]:
-    """One column's cell XML from the row number and a (non-empty) value."""
+) -> Callable[[list[str], Sequence[Any]], list[str]]:
+    """One column's cells for a chunk of rows, from the row numbers and the values:
+    "" for an empty value. A chunk's column is checked at once (all text? anything to
+    escape?), so a cell costs one f-string."""
     head = f'<c r="{letter}'
     if kind == "text":
         tail = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
 
-        def text(n: str, value: Any) -> str:
-            value = value if isinstance(value, str) else str(value)
-            if _NEEDS_ESCAPE(value) or len(value) > MAX_TEXT:
-                value = _escape(value)
-            return f"{head}{n}{tail}{value}</t></is></c>"
+        def text(numbers: list[str], values: Sequence[Any]) -> list[str]:
+            if not set(map(type, values)) <= _TEXT_TYPES:
+                values = [v if v is None or isinstance(v, str) else str(v) for v in values]
+            present = list(filter(None, values))
+            if present and (_NEEDS_ESCAPE("".join(present)) or max(map(len, present)) > MAX_TEXT):
+                values = [_escape(v) if v else v for v in values]
+            return [
+                f"{head}{n}{tail}{v}</t></is></c>" if v else ""
+                for n, v in zip(numbers, values, strict=True)
+            ]
 
         return text
     tail = f'"{style}><v>'
     if kind == "time":
-        return lambda n, value: f"{head}{n}{tail}{serial(value)!r}</v></c>"
+        return lambda numbers, values: [
+            "" if v is None or v == "" else f"{head}{n}{tail}{serial(v)!r}</v></c>"
+            for n, v in zip(numbers, values, strict=True)
+        ]
     if kind == "seconds":
-        return lambda n, value: f"{head}{n}{tail}{value / 86400!r}</v></c>"
-    return lambda n, value: f"{head}{n}{tail}{value!r}</v></c>"
+        return lambda numbers, values: [
+            "" if v is None or v == "" else f"{head}{n}{tail}{v / 86400!r}</v></c>"
+            for n, v in zip(numbers, values, strict=True)
+        ]
+    return lambda numbers, values: [
+        "" if v is None or v == "" else f"{head}{n}{tail}{v!r}</v></c>"
+        for n, v in zip(numbers, values, strict=True)
+    ]
 
 
-def _cells(
+def _rows(
     kinds: Sequence[CellKind], styles: Sequence[tuple[str, str]], tz: tzinfo | None
-) -> Callable[[int, Sequence[Any]], str]:
-    """A function making one row's XML from its values."""
+) -> Callable[[int, Sequence[Sequence[Any]]], str]:
+    """A function making a chunk of rows' XML from the first row's number and the values."""
     serial = _serials(tz)
-    makers = [
-        _maker(kind, letter, style, serial)
+    columns = [
+        _column(kind, letter, style, serial)
         for kind, (letter, style) in zip(kinds, styles, strict=True)
     ]
 
-    def row(number: int, values: Sequence[Any]) -> str:
-        n = str(number)
-        cells = [
-            make(n, value)
-            for make, value in zip(makers, values, strict=True)
-            if value is not None and value != ""
-        ]
-        return f'<row r="{n}">{"".join(cells)}</row>'
+    def rows(first: int, chunk: Sequence[Sequence[Any]]) -> str:
+        numbers = [str(n) for n in range(first, first + len(chunk))]
+        by_column = zip(*chunk, strict=True)
+        cells = [make(numbers, values) for make, values in zip(columns, by_column, strict=True)]
+        opens = [f'<row r="{n}">' for n in numbers]
+        return "".join(chain.from_iterable(zip(opens, *cells, repeat("</row>"))))
 
-    return row
+    return rows
 
 
 def _split(xml: str, model_row: int) -> tuple[str, list[tuple[str, str]], str]:
@@ -168,28 +185,52 @@ def write_package(
         # Level 1: the long sheets are most of the file; higher levels cost seconds
         # for a few percent.
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+        ThreadPoolExecutor(1, thread_name_prefix="report-writer") as pool,
     ):
+        writer = _Writer(pool)
         for info in source.infolist():
             sheet = by_part.get(info.filename)
             if sheet is None:
                 target.writestr(info, source.read(info))
                 continue
             before, styles, after = _split(source.read(info).decode(), sheet.model_row)
-            make_row = _cells(sheet.kinds, styles, tz)
+            make_rows = _rows(sheet.kinds, styles, tz)
             with target.open(info.filename, "w", force_zip64=True) as part:
                 last = max(sheet.model_row + sheet.count - 1, sheet.model_row - 1, 1)
                 part.write(_dimension(before, last).encode())
                 number = sheet.model_row
-                for chunk in _chunks(sheet.rows()):
-                    text = "".join([make_row(number + i, values) for i, values in enumerate(chunk)])
-                    number += len(chunk)
-                    part.write(text.encode())
-                    done += len(chunk)
-                    if progress is not None:
-                        progress(done)
-                    if should_stop is not None and should_stop():
-                        raise ReportCancelled
+                try:
+                    for chunk in _chunks(sheet.rows()):
+                        text = make_rows(number, chunk)
+                        number += len(chunk)
+                        writer.write(part, text.encode())
+                        done += len(chunk)
+                        if progress is not None:
+                            progress(done)
+                        if should_stop is not None and should_stop():
+                            raise ReportCancelled
+                finally:
+                    writer.wait()  # the part is not closed under a write
                 part.write(after.encode())
+
+
+class _Writer:
+    """Writes (compresses, checksums, stores) in a second thread while the next chunk
+    is made: zlib and the disk let go of the interpreter lock. One write waits at a
+    time, so at most two chunks are held."""
+
+    def __init__(self, pool: ThreadPoolExecutor) -> None:
+        self.pool = pool
+        self.pending: Future[Any] | None = None
+
+    def write(self, part: IO[bytes], data: bytes) -> None:
+        self.wait()
+        self.pending = self.pool.submit(part.write, data)
+
+    def wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()  # its error, if any, is raised here
 
 
 def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:

@@ -116,16 +116,28 @@ class Totals:
     dispositions: Counter[str] = field(default_factory=Counter)
     days: Counter[date] = field(default_factory=Counter)
     phrases: dict[str, Phrase] = field(default_factory=dict)
+    # The local day of each UTC hour met: offsets change on the hour.
+    _hour_days: dict[float, date] = field(default_factory=dict, repr=False)
 
     def add(self, call: CallFacts) -> None:
         self.period.add(call)
-        self.agents.setdefault(call.agent, Group()).add(call)
+        # A new Group (or Phrase) only for a name not met yet: they are costly to make.
+        group = self.agents.get(call.agent)
+        if group is None:
+            group = self.agents[call.agent] = Group()
+        group.add(call)
         self.levels[call.level or NOT_SET] += 1
         self.dispositions[call.disposition or NOT_SET] += 1
         if call.started is not None:
-            self.days[call.started.astimezone(self.tz).date()] += 1
+            hour = call.started.timestamp() // 3600
+            day = self._hour_days.get(hour)
+            if day is None:
+                day = self._hour_days[hour] = call.started.astimezone(self.tz).date()
+            self.days[day] += 1
         for entry in dict.fromkeys(call.templates):
-            phrase = self.phrases.setdefault(entry, Phrase())
+            phrase = self.phrases.get(entry)
+            if phrase is None:
+                phrase = self.phrases[entry] = Phrase()
             phrase.calls += 1
             if call.resolution in ("resolved", "partial", "unresolved"):
                 setattr(phrase, call.resolution, getattr(phrase, call.resolution) + 1)

@@ -166,10 +166,12 @@ def write_report(
     fcr_window_days: int = DEFAULT_FCR_WINDOW_DAYS,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> ReportResult:
     """Write the workbook for the calls started from ``since`` to ``until`` (local days,
     inclusive; None is open) to ``out``. ``tz`` is the local time zone (None: this
-    machine's); ``now`` decides which open promises are overdue."""
+    machine's); ``now`` decides which open promises are overdue. ``progress`` is told
+    the rows of the long sheets written so far, ``on_total`` (once) how many there are."""
     import xlsxwriter
 
     query = _Query(*day_bounds(since, until, tz))
@@ -196,6 +198,8 @@ def write_report(
     )
     calls = totals.period.calls
     promises = sum(promise_counts.values())
+    if on_total is not None:
+        on_total(calls + int(followups) + promises)
 
     with tempfile.TemporaryDirectory(prefix="agent-assist-report-") as tmp:
         laid_out = Path(tmp) / "layout.xlsx"

@@ -1,5 +1,6 @@
-"""Export CSV from the panel: a date range, a table, a file; a progress bar and a
-Cancel button while the worker writes. A cancelled or failed export leaves no
+"""Export CSV, or the supervisor's report workbook (XLSX), from the panel: a date
+range, what to export, a file; a progress bar and a Cancel button while the worker
+writes. A cancelled or failed export leaves no
 file (it is written under a temporary name and renamed only when complete).
 """
 
@@ -33,6 +34,7 @@ from assistant.ui.background import BackgroundLane
 from assistant.ui.save_dialog import ask_save_path
 
 POLL_MS = 100
+REPORT = "report"  # the "What" choice that writes the report workbook
 
 
 def _day(edit: QDateEdit) -> date:
@@ -50,12 +52,14 @@ class ExportPage(QWidget):
         lane: BackgroundLane,
         stopping: threading.Event,
         today: Callable[[], date],
+        fcr_window_days: Callable[[], int],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store_file = store_file
         self._lane = lane
         self._stopping = stopping
+        self._fcr_window_days = fcr_window_days
         self._cancel: threading.Event | None = None
         self._progress: Progress | None = None
         # Replaced by tests: asks where to write, returns None when the agent cancels.
@@ -64,14 +68,16 @@ class ExportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(style.SPACING)
-        title = QLabel(self.tr("Export to CSV"))
-        title.setFont(style.scaled(self.font(), 1.1, QFont.Weight.DemiBold))
-        layout.addWidget(title)
+        self.title = QLabel(self.tr("Export to CSV"))
+        self.title.setFont(style.scaled(self.font(), 1.1, QFont.Weight.DemiBold))
+        layout.addWidget(self.title)
         form = QFormLayout()
         form.setVerticalSpacing(6)
         self.table = QComboBox()
         self.table.addItem(self.tr("Call records"), "calls")
         self.table.addItem(self.tr("Follow-ups"), "followups")
+        self.table.addItem(self.tr("Report workbook (XLSX)"), REPORT)
+        self.table.currentIndexChanged.connect(self._what_changed)
         self.all_dates = QCheckBox(self.tr("All dates"))
         self.since, self.until = QDateEdit(), QDateEdit()
         first = today().replace(day=1)
@@ -130,7 +136,22 @@ class ExportPage(QWidget):
         for edit in self._dates():
             edit.setDisabled(on)
 
+    def _what_changed(self) -> None:
+        # The workbook has its own local times; "raw" is a CSV choice.
+        report = self.table.currentData() == REPORT
+        self.raw.setDisabled(report)
+        self.title.setText(
+            self.tr("Export the report workbook") if report else self.tr("Export to CSV")
+        )
+
     def _ask_path(self, suggested: str) -> Path | None:
+        if suggested.endswith(".xlsx"):
+            return ask_save_path(
+                self,
+                self.tr("Save the report workbook"),
+                suggested,
+                self.tr("Excel workbooks (*.xlsx)"),
+            )
         return ask_save_path(
             self, self.tr("Export to CSV"), suggested, self.tr("CSV files (*.csv)")
         )
@@ -147,15 +168,42 @@ class ExportPage(QWidget):
         if since is not None and until is not None and since > until:
             self.result.setText(self.tr("The first day is after the last day."))
             return
-        suggested = f"{table}-{since or 'all'}-{until or 'all'}.csv"
+        if table == REPORT:
+            from assistant.report.cli import default_name
+
+            suggested = default_name(since, until)
+        else:
+            suggested = f"{table}-{since or 'all'}-{until or 'all'}.csv"
         target = self.ask_path(str(Path.home() / suggested))
         if target is None:
             return
         cancel, progress = threading.Event(), Progress()
         self._cancel, self._progress = cancel, progress
         stopping, store, raw = self._stopping, self._store_file, self.raw.isChecked()
+        window = self._fcr_window_days()
 
-        def job() -> tuple[int, Path]:
+        def should_stop() -> bool:
+            return cancel.is_set() or stopping.is_set()
+
+        def report() -> tuple[int, Path, bool]:
+            from assistant.report.cli import report_to_file
+
+            def total(n: int) -> None:
+                progress.total = n
+
+            done = report_to_file(
+                store,
+                target,
+                since=since,
+                until=until,
+                fcr_window_days=window,
+                progress=progress.set,
+                on_total=total,
+                should_stop=should_stop,
+            )
+            return done.calls, target, True
+
+        def export() -> tuple[int, Path, bool]:
             count = export_to_file(
                 store,
                 target,
@@ -163,10 +211,10 @@ class ExportPage(QWidget):
                 since=since,
                 until=until,
                 raw=raw,
-                should_stop=lambda: cancel.is_set() or stopping.is_set(),
+                should_stop=should_stop,
                 progress=progress,
             )
-            return count, target
+            return count, target, False
 
         self.bar.setRange(0, 0)  # busy until the total is known
         self.bar.show()
@@ -174,7 +222,7 @@ class ExportPage(QWidget):
         self.cancel_button.show()
         self.export_button.setEnabled(False)
         self._poll.start()
-        self._lane.submit(job, self._done, self._failed)
+        self._lane.submit(report if table == REPORT else export, self._done, self._failed)
 
     def cancel(self) -> None:
         if self._cancel is not None:
@@ -197,12 +245,18 @@ class ExportPage(QWidget):
         self.result.setText(message)
         self.finished.emit(message)
 
-    def _done(self, result: tuple[int, Path]) -> None:
-        count, target = result
-        self._end(self.tr("%n row(s) exported to %1", "", count).replace("%1", str(target)))
+    def _done(self, result: tuple[int, Path, bool]) -> None:
+        count, target, workbook = result
+        if workbook:
+            message = self.tr("Report of %n call(s) written to %1", "", count)
+        else:
+            message = self.tr("%n row(s) exported to %1", "", count)
+        self._end(message.replace("%1", str(target)))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExportCancelled):
+        from assistant.report.splice import ReportCancelled
+
+        if isinstance(exc, ExportCancelled | ReportCancelled):
             self._end(self.tr("Export cancelled; no file was written."))
         elif isinstance(exc, UserError):
             self._end(self.tr("Export failed: %1").replace("%1", exc.message))

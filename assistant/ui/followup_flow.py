@@ -136,6 +136,7 @@ class FollowUpFlow(QObject):
                 state.slow_lane,
                 state.stopping,
                 lambda: state.clock().date(),
+                lambda: state.settings.fcr_window_days,
             )
             page.back.connect(self.show)
             page.finished.connect(self.window.show_status)

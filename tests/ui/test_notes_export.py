@@ -176,3 +176,55 @@ def test_the_export_dialog_gives_the_file_the_agent_chose(
 
     QTimer.singleShot(0, choose)
     assert ask_save_path(parent, "Export", str(tmp_path / "calls.csv"), "CSV (*.csv)") == chosen
+
+
+def test_the_report_workbook_of_a_date_range(
+    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    store.close()
+    start = datetime(2026, 3, 1, 1, 0, tzinfo=UTC)
+    fill(ui_paths.store_file, 500, start)
+    days = [(start + timedelta(minutes=7 * i)).astimezone().date() for i in range(500)]
+    expected = sum(1 for d in days if date(2026, 3, 1) <= d <= date(2026, 3, 2))
+    window = make_panel()
+    target = tmp_path / "march.xlsx"
+    page = export_page(qtbot, window, target)
+    suggested: list[str] = []
+    page.ask_path = lambda name: suggested.append(name) or target
+    page.table.setCurrentIndex(page.table.findText("Report workbook (XLSX)"))
+    assert not page.raw.isEnabled()
+    page.since.setDate(date(2026, 3, 1))
+    page.until.setDate(date(2026, 3, 2))
+    with qtbot.waitSignal(page.finished, timeout=60_000) as done:
+        page.export_button.click()
+        assert page.cancel_button.isVisible()
+        assert page.bar.isVisible()
+    assert done.args[0] == f"Report of {expected} call(s) written to {target}"
+    assert Path(suggested[0]).name == "report-2026-03-01-to-2026-03-02.xlsx"
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames[:2] == ["Summary", "Calls"]
+    assert book["Calls"].max_row == expected + 1
+    assert window.status.text() == done.args[0]
+
+
+def test_cancelling_the_report_leaves_no_file(
+    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path
+) -> None:
+    store.close()
+    fill(ui_paths.store_file, 5000, datetime(2026, 3, 1, 1, 0, tzinfo=UTC))
+    window = make_panel()
+    out = tmp_path / "out"
+    out.mkdir()
+    page = export_page(qtbot, window, out / "report.xlsx")
+    page.table.setCurrentIndex(page.table.findText("Report workbook (XLSX)"))
+    page.all_dates.setChecked(True)
+    release = threading.Event()
+    window.state.slow_lane.submit(lambda: release.wait(30))
+    with qtbot.waitSignal(page.finished, timeout=30_000) as done:
+        page.export_button.click()
+        page.cancel_button.click()
+        release.set()
+    assert done.args[0] == "Export cancelled; no file was written."
+    assert list(out.iterdir()) == []
