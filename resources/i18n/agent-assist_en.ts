@@ -81,6 +81,10 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
+        <source>Report workbook (XLSX)</source>
+        <translation>Report workbook (XLSX)</translation>
+    </message>
+    <message>
         <source>All dates</source>
         <translation>All dates</translation>
     </message>
@@ -121,6 +125,18 @@
         <translation>Export…</translation>
     </message>
     <message>
+        <source>Export the report workbook</source>
+        <translation>Export the report workbook</translation>
+    </message>
+    <message>
+        <source>Save the report workbook</source>
+        <translation>Save the report workbook</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -135,6 +151,13 @@
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of %n call(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
