@@ -154,9 +154,9 @@
     </message>
     <message numerus="yes">
         <source>Report of %n call(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Report of %n call written to %1</numerusform>
+            <numerusform>Report of %n calls written to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -155,7 +155,8 @@
     <message numerus="yes">
         <source>Report of %n call(s) written to %1</source>
         <translation>
-            <numerusform>已将 %n 通通话的报表写入 %1</numerusform></translation>
+            <numerusform>已将 %n 通通话的报表写入 %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
@@ -699,8 +700,8 @@
         <translation>已撤销你对话术的上一次更改</translation>
     </message>
     <message>
-        <source>No team server is set: run 'agent-assist sync --login URL' first</source>
-        <translation>尚未设置团队服务器：请先运行 'agent-assist sync --login URL'</translation>
+        <source>No team server is set: run &apos;agent-assist sync --login URL&apos; first</source>
+        <translation>尚未设置团队服务器：请先运行 &apos;agent-assist sync --login URL&apos;</translation>
     </message>
     <message>
         <source>You have no phrases of your own to publish</source>
@@ -1059,7 +1060,7 @@
         <translation>跟进稍后再提醒</translation>
     </message>
     <message>
-        <source>Open the follow-up's record</source>
+        <source>Open the follow-up&apos;s record</source>
         <translation>打开跟进所属的记录</translation>
     </message>
     <message>
@@ -1472,11 +1473,11 @@
 <context>
     <name>summon</name>
     <message>
-        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop's keyboard settings.</source>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
         <translation>无法在 Wayland 上使用呼出键：请在桌面的键盘设置中把“agent-assist --toggle”绑定到一个按键。</translation>
     </message>
     <message>
-        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop's keyboard settings.</source>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
         <translation>此桌面无法使用呼出键：请在桌面的键盘设置中把“agent-assist --toggle”绑定到一个按键。</translation>
     </message>
     <message>

@@ -155,7 +155,8 @@
     <message numerus="yes">
         <source>Report of %n call(s) written to %1</source>
         <translation>
-            <numerusform>已將 %n 通通話的報表寫入 %1</numerusform></translation>
+            <numerusform>已將 %n 通通話的報表寫入 %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
@@ -699,8 +700,8 @@
         <translation>已復原你對話術的上一次變更</translation>
     </message>
     <message>
-        <source>No team server is set: run 'agent-assist sync --login URL' first</source>
-        <translation>尚未設定團隊伺服器：請先執行 'agent-assist sync --login URL'</translation>
+        <source>No team server is set: run &apos;agent-assist sync --login URL&apos; first</source>
+        <translation>尚未設定團隊伺服器：請先執行 &apos;agent-assist sync --login URL&apos;</translation>
     </message>
     <message>
         <source>You have no phrases of your own to publish</source>
@@ -1059,7 +1060,7 @@
         <translation>追蹤事項稍後再提醒</translation>
     </message>
     <message>
-        <source>Open the follow-up's record</source>
+        <source>Open the follow-up&apos;s record</source>
         <translation>開啟追蹤事項所屬的紀錄</translation>
     </message>
     <message>
@@ -1472,11 +1473,11 @@
 <context>
     <name>summon</name>
     <message>
-        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop's keyboard settings.</source>
+        <source>No summon key on Wayland: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
         <translation>無法在 Wayland 上使用叫出鍵：請在桌面的鍵盤設定中把「agent-assist --toggle」綁定到一個按鍵。</translation>
     </message>
     <message>
-        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop's keyboard settings.</source>
+        <source>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
         <translation>此桌面無法使用叫出鍵：請在桌面的鍵盤設定中把「agent-assist --toggle」綁定到一個按鍵。</translation>
     </message>
     <message>
