@@ -526,11 +526,14 @@ class MainWindow(QWidget):
         self.activateWindow()
         self.focus_search()
 
-    def summon_or_hide(self) -> None:
-        """The summon key and ``--toggle``: hide the panel the agent is working in;
-        otherwise bring it forward with the search ready (a docked panel without
-        focus is summoned, not hidden)."""
-        if self.isVisible() and self.isActiveWindow():
+    def summon_or_hide(self, in_panel: bool | None = None) -> None:
+        """The summon key and ``--toggle``: hide the panel the agent is working in
+        (``in_panel``, when the desktop knows better than Qt); otherwise bring it
+        forward with the search ready (a docked panel without focus is summoned,
+        not hidden)."""
+        if in_panel is None:
+            in_panel = self.isActiveWindow()
+        if self.isVisible() and in_panel:
             self.hide_panel()
         else:
             self.show_panel()

@@ -193,3 +193,16 @@ def test_ctrl_n_and_text_sent_as_the_window_maps_reach_the_notes_and_the_store(
     with sqlite3.connect(desk.paths.store_file) as db:
         dump = "\n".join(db.iterdump())
     assert "wants a refund" in dump
+
+
+def test_the_key_hides_the_panel_right_after_typing_in_it(desk: Desk) -> None:
+    panel = desk.panel()
+    other, _ = desk.other_window()
+    press_summon_key_until(lambda: active() == panel)
+    for _ in range(3):
+        # Typed the moment the panel has the keys, then the key again at once.
+        xdotool("type", "--delay", "0", "q")
+        xdotool("key", "--delay", "0", "ctrl+a", "ctrl+x", HOTKEY)
+        until(lambda: visible_panel() == "" and active() == other, timeout=5)
+        xdotool("key", HOTKEY)
+        until(lambda: active() == panel, timeout=5)
