@@ -206,3 +206,36 @@ def test_the_key_hides_the_panel_right_after_typing_in_it(desk: Desk) -> None:
         until(lambda: visible_panel() == "" and active() == other, timeout=5)
         xdotool("key", HOTKEY)
         until(lambda: active() == panel, timeout=5)
+
+
+def clipboard_text() -> str:
+    done = subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard"], capture_output=True, timeout=10, check=False
+    )
+    return done.stdout.decode("utf-8", "replace")
+
+
+def test_paste_back_puts_the_phrase_into_the_window_the_agent_came_from(desk: Desk) -> None:
+    desk.paths.settings_file.write_text('{"paste_back": true}', encoding="utf-8")
+    panel = desk.panel()
+    other, typed = desk.other_window()
+    # At once, as an agent would: the playbook may still be loading.
+    press_summon_key_until(lambda: active() == panel)
+    xdotool("type", "SLA")
+    xdotool("key", "Return")  # in the search field: the top phrase is copied
+    until(lambda: typed.exists() and "SLA" in typed.read_text(encoding="utf-8"))
+    assert typed.read_text(encoding="utf-8") == clipboard_text()
+    assert active() == other
+
+
+def test_without_paste_back_the_phrase_is_copied_and_focus_stays_in_the_panel(
+    desk: Desk,
+) -> None:
+    panel = desk.panel()
+    _other, typed = desk.other_window()
+    press_summon_key_until(lambda: active() == panel)
+    xdotool("type", "SLA")
+    xdotool("key", "Return")
+    until(lambda: "SLA" in clipboard_text())
+    assert active() == panel
+    assert not typed.exists()
