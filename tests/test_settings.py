@@ -73,6 +73,9 @@ def test_settings_change_only_through_a_copy(tmp_path: Path) -> None:
         ('{"panel_width": "wide"}', "settings.json: panel_width: must be a whole number"),
         ('{"required_fields": "request"}', "required_fields: must be a list of strings"),
         ('{"level_clocks": {"L9": {}}}', "unknown level 'L9'"),
+        ('{"paste_back": "yes"}', "settings.json: paste_back: must be true or false"),
+        ('{"paste_back": 1}', "settings.json: paste_back: must be true or false"),
+        ('{"hotkey": true}', "settings.json: hotkey: "),
         ("[1]", "settings must be a JSON object"),
     ],
 )
@@ -81,3 +84,17 @@ def test_bad_settings_name_the_file_and_field(tmp_path: Path, text: str, message
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UserError, match=message.replace("(", r"\(")):
         load_settings(path)
+
+
+def test_paste_back_is_read_as_true_or_false_and_the_summon_key_as_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "settings.json"
+    assert (load_settings(path).paste_back, load_settings(path).hotkey) == (
+        False,
+        "Ctrl+Alt+Space",
+    )
+    path.write_text('{"paste_back": true, "hotkey": "Ctrl+Shift+F9"}', encoding="utf-8")
+    assert (load_settings(path).paste_back, load_settings(path).hotkey) == (True, "Ctrl+Shift+F9")
+    path.write_text('{"paste_back": false}', encoding="utf-8")
+    assert load_settings(path).paste_back is False

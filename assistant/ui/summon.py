@@ -128,11 +128,15 @@ class Summoner(QObject):
 
     def summon(self) -> None:
         """The key, or --toggle: note where the agent was, then show or hide."""
-        if self.desktop is not None and not self.window.isActiveWindow():
+        in_panel = self.window.isActiveWindow()
+        if self.desktop is not None and not in_panel:
             active = self.desktop.active_window()
-            if active is not None and active != int(self.window.winId()):
+            # Qt can miss the focus coming back after the key's own grab when the
+            # agent types fast; the window manager's answer is the one to trust.
+            in_panel = active == int(self.window.winId()) and self.window.isVisible()
+            if active is not None and not in_panel:
                 self.came_from = active
-        self.window.summon_or_hide()
+        self.window.summon_or_hide(in_panel)
 
     def paste_back(self) -> None:
         """After a copy: back to the window the agent came from, and paste there."""

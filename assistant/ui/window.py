@@ -95,6 +95,7 @@ class MainWindow(QWidget):
         self.ask_settings: Callable[[Settings], Settings | None] = self._ask_settings
         self._painted = False
         self._ready = False
+        self._enter_waiting: bool | None = None  # Enter (with Shift?) while the playbook loads
         self._wording = 0
         self._shown_id: str | None = None
         self.setWindowTitle(self.tr("Agent Assist"))
@@ -152,7 +153,8 @@ class MainWindow(QWidget):
         self.search.setPlaceholderText(self.tr("Search: 中文, pinyin, English"))
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.search.navigate.connect(self.move_selection)
-        self.search.accepted.connect(lambda shift: self.copy_selected(force_form=shift))
+        self.search.accepted.connect(self._enter_in_search)
+        self.search.textChanged.connect(self._forget_waiting_enter)
         self.search.escape.connect(self.escape)
 
         filters = QHBoxLayout()
@@ -356,10 +358,23 @@ class MainWindow(QWidget):
         count = library.phrase_count if library is not None else 0
         self.show_status(self.tr("%n phrasing(s) · F1 for shortcuts", "", count))
         self.refresh()
+        if self._enter_waiting is not None:
+            shift, self._enter_waiting = self._enter_waiting, None
+            self.copy_selected(force_form=shift)
         self._check_ready()
         # After the panel is usable: favourites and history re-rank it a moment later.
         self._usage_soon.start()
         self._settle_soon.start()
+
+    def _enter_in_search(self, shift: bool) -> None:
+        if self.state.library is None:
+            # Typed and Enter before the playbook is in: copied once it is, not lost.
+            self._enter_waiting = shift
+            return
+        self.copy_selected(force_form=shift)
+
+    def _forget_waiting_enter(self) -> None:
+        self._enter_waiting = None  # the query changed after Enter: the agent moved on
 
     def _check_ready(self) -> None:
         if not self._ready and self._painted and self.state.library is not None:
@@ -526,11 +541,14 @@ class MainWindow(QWidget):
         self.activateWindow()
         self.focus_search()
 
-    def summon_or_hide(self) -> None:
-        """The summon key and ``--toggle``: hide the panel the agent is working in;
-        otherwise bring it forward with the search ready (a docked panel without
-        focus is summoned, not hidden)."""
-        if self.isVisible() and self.isActiveWindow():
+    def summon_or_hide(self, in_panel: bool | None = None) -> None:
+        """The summon key and ``--toggle``: hide the panel the agent is working in
+        (``in_panel``, when the desktop knows better than Qt); otherwise bring it
+        forward with the search ready (a docked panel without focus is summoned,
+        not hidden)."""
+        if in_panel is None:
+            in_panel = self.isActiveWindow()
+        if self.isVisible() and in_panel:
             self.hide_panel()
         else:
             self.show_panel()

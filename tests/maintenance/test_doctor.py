@@ -188,3 +188,37 @@ def test_each_bad_setting_is_its_own_failure(paths: Paths, cli: Cli) -> None:
     )
     fails = _fail_lines(cli("doctor").text)
     assert [line.split(": ")[2] for line in fails] == ["backup_days", "office_hours", "country"]
+
+
+@pytest.mark.parametrize(
+    ("env", "line"),
+    [
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "ok    summon key: none: Wayland session"),
+        ({}, "ok    summon key: none: no X display (DISPLAY is not set)"),
+    ],
+)
+def test_the_summon_key_line_says_why_there_is_none(
+    paths: Paths, cli: Cli, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], line: str
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = cli("doctor")
+    assert result.status == 0, result.text
+    assert line in result.text
+    if env:
+        assert "agent-assist --toggle" in result.text
+
+
+def test_the_summon_key_line_names_the_desktop_where_a_key_can_be_held(
+    paths: Paths, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    if not os.environ.get("DISPLAY"):
+        pytest.skip("needs an X server")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    result = cli("doctor")
+    assert "ok    summon key: X11; agent-assist --toggle works too" in result.text

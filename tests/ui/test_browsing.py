@@ -195,3 +195,41 @@ def test_hide_and_quit_keys(qtbot: Any, make_panel: Any) -> None:
     window.show_panel()
     assert window.isVisible()
     assert window.focusWidget() is window.search
+
+
+def test_enter_pressed_while_the_playbook_loads_copies_once_it_is_in(
+    qtbot: Any, make_panel: Any, type_into: Any, clipboard: Any, monkeypatch: Any
+) -> None:
+    from assistant.ui.state import PanelState
+
+    load = PanelState.load_library
+    held: list[PanelState] = []
+    # A method: the panel's state is what it is called on, and is kept to load later.
+    monkeypatch.setattr(PanelState, "load_library", lambda state: held.append(state))  # noqa: PLW0108
+    window = make_panel(wait_ready=False)
+    qtbot.waitUntil(lambda: bool(held))  # painted; the playbook not in yet
+    type_into(window.search, "SLA")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert clipboard.texts == []
+    load(held[0])
+    qtbot.waitUntil(lambda: bool(clipboard.texts))
+    assert clipboard.texts[0].startswith("SLA 就是我们写在合同里的服务承诺")
+
+
+def test_a_query_changed_after_enter_while_loading_copies_nothing(
+    qtbot: Any, make_panel: Any, type_into: Any, clipboard: Any, monkeypatch: Any
+) -> None:
+    from assistant.ui.state import PanelState
+
+    load = PanelState.load_library
+    held: list[PanelState] = []
+    # A method: the panel's state is what it is called on, and is kept to load later.
+    monkeypatch.setattr(PanelState, "load_library", lambda state: held.append(state))  # noqa: PLW0108
+    window = make_panel(wait_ready=False)
+    qtbot.waitUntil(lambda: bool(held))
+    type_into(window.search, "SLA")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    type_into(window.search, " 合同")  # the agent went on typing: no copy of their own
+    load(held[0])
+    qtbot.waitUntil(lambda: window.is_ready)
+    assert clipboard.texts == []

@@ -70,3 +70,35 @@ def test_cancelling_changes_nothing(qtbot: Any, make_panel: Any, ui_paths: Any) 
     window.ask_settings = lambda current: None
     window.open_settings()
     assert not ui_paths.settings_file.exists()
+
+
+def test_the_summon_key_and_paste_back_are_saved(qtbot: Any) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    dialog = SettingsDialog(Settings(hotkey="Ctrl+Alt+Space", paste_back=False))
+    qtbot.addWidget(dialog)
+    assert dialog.hotkey.keySequence().toString() == "Ctrl+Alt+Space"
+    assert not dialog.paste_back.isChecked()
+    dialog.hotkey.setKeySequence(QKeySequence("Ctrl+Shift+F9"))
+    dialog.paste_back.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    result = dialog.result_settings()
+    assert (result.hotkey, result.paste_back) == ("Ctrl+Shift+F9", True)
+
+
+def test_a_summon_key_without_a_modifier_is_explained_and_not_accepted(qtbot: Any) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.hotkey.setKeySequence(QKeySequence("F9"))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert not dialog.error.isHidden()
+    assert dialog.error.text().startswith("Summon key:")
+    dialog.grab().save("/tmp/hotkey2-settings.png")
+    dialog.hotkey.clear()  # cleared: the key in use is kept
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert dialog.result_settings().hotkey == "Ctrl+Alt+Space"

@@ -193,3 +193,49 @@ def test_ctrl_n_and_text_sent_as_the_window_maps_reach_the_notes_and_the_store(
     with sqlite3.connect(desk.paths.store_file) as db:
         dump = "\n".join(db.iterdump())
     assert "wants a refund" in dump
+
+
+def test_the_key_hides_the_panel_right_after_typing_in_it(desk: Desk) -> None:
+    panel = desk.panel()
+    other, _ = desk.other_window()
+    press_summon_key_until(lambda: active() == panel)
+    for _ in range(3):
+        # Typed the moment the panel has the keys, then the key again at once.
+        xdotool("type", "--delay", "0", "q")
+        xdotool("key", "--delay", "0", "ctrl+a", "ctrl+x", HOTKEY)
+        until(lambda: visible_panel() == "" and active() == other, timeout=5)
+        xdotool("key", HOTKEY)
+        until(lambda: active() == panel, timeout=5)
+
+
+def clipboard_text() -> str:
+    done = subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard"], capture_output=True, timeout=10, check=False
+    )
+    return done.stdout.decode("utf-8", "replace")
+
+
+def test_paste_back_puts_the_phrase_into_the_window_the_agent_came_from(desk: Desk) -> None:
+    desk.paths.settings_file.write_text('{"paste_back": true}', encoding="utf-8")
+    panel = desk.panel()
+    other, typed = desk.other_window()
+    # At once, as an agent would: the playbook may still be loading.
+    press_summon_key_until(lambda: active() == panel)
+    xdotool("type", "SLA")
+    xdotool("key", "Return")  # in the search field: the top phrase is copied
+    until(lambda: typed.exists() and "SLA" in typed.read_text(encoding="utf-8"))
+    assert typed.read_text(encoding="utf-8") == clipboard_text()
+    assert active() == other
+
+
+def test_without_paste_back_the_phrase_is_copied_and_focus_stays_in_the_panel(
+    desk: Desk,
+) -> None:
+    panel = desk.panel()
+    _other, typed = desk.other_window()
+    press_summon_key_until(lambda: active() == panel)
+    xdotool("type", "SLA")
+    xdotool("key", "Return")
+    until(lambda: "SLA" in clipboard_text())
+    assert active() == panel
+    assert not typed.exists()
