@@ -113,8 +113,11 @@ def test_salvage_skips_a_bad_page_in_the_middle_and_reads_the_rows_after_it(
     held = _fill(store, 400)
     store.close()
     data = bytearray(paths.store_file.read_bytes())
-    middle = (len(data) // 4096 // 2) * 4096
-    data[middle : middle + 4096] = b"\xff" * 4096
+    # The page holding record 200's notes: a page of call rows, wherever it lies.
+    page_size = int.from_bytes(data[16:18], "big")
+    middle = data.find("第200条记录 ".encode()) // page_size * page_size
+    assert middle > 0
+    data[middle : middle + page_size] = b"\xff" * page_size
     damaged = paths.data_dir / "calls.sqlite3.damaged-20240315T140005"
     damaged.write_bytes(bytes(data))
     found = count_readable(damaged)
