@@ -71,8 +71,12 @@ def keep_private(paths: Paths) -> None:
         return
     os.umask(0o077)
     root = paths.data_dir
-    if not root.is_dir() or root.stat().st_uid != os.geteuid():
+    try:
+        state = root.stat()
+    except OSError:
         return
+    if state.st_uid != os.geteuid() or not state.st_mode & 0o077:
+        return  # not ours, or tightened already (what is made since is made private)
     for folder, _, files in os.walk(root):
         _tighten(Path(folder), 0o700)
         for name in files:

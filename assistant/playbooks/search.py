@@ -54,7 +54,6 @@ from operator import add
 from types import MappingProxyType
 from typing import NamedTuple, Protocol, overload, runtime_checkable
 
-from assistant.playbooks.categories import categories_named
 from assistant.playbooks.model import Entry
 from assistant.playbooks.textfold import (
     JOINERS,
@@ -616,6 +615,8 @@ class SearchIndex:
 
     def _named_first(self, query: str, tiers: list[tuple[float, int]]) -> list[tuple[float, int]]:
         """A query naming a category (投诉, complaint): its entries first among equals."""
+        from assistant.playbooks.categories import categories_named  # with the first query
+
         named = [self._categories[c] for c in categories_named(query) if c in self._categories]
         if not named:
             return tiers

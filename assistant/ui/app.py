@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from assistant.desktop import Desktop, NoDesktop, open_desktop
 from assistant.errors import UserError
 from assistant.paths import Paths, keep_private, resolve_paths
 from assistant.settings import Settings, load_settings, save_settings
@@ -35,10 +34,11 @@ from assistant.ui.single_instance import (
 )
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
-from assistant.ui.summon import Summoner
 from assistant.ui.window import MainWindow
 
 if TYPE_CHECKING:
+    from assistant.desktop import Desktop, NoDesktop
+    from assistant.ui.summon import Summoner
     from assistant.ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class Panel(QObject):
         settings_problem: str | None = None,
         instance: SingleInstance | None = None,
         start_note: str = "",
-        desktop: Callable[[], Desktop | NoDesktop] = open_desktop,
+        desktop: Callable[[], Desktop | NoDesktop] | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -86,14 +86,15 @@ class Panel(QObject):
         self.tray: Tray | None = None
         # The summon key a moment after the first paint: Xlib and the grab are not
         # what the first paint needs.
-        self.summoner = Summoner(self.window, lambda: self.state.settings, desktop)
-        self._summon_soon = soon(self, self.summoner.start, SUMMON_DELAY_MS)
+        self._desktop = desktop
+        self._summoner: Summoner | None = None
+        self._summon_soon = soon(self, self._start_summoner, SUMMON_DELAY_MS)
         self.window.first_painted.connect(self._summon_soon.start)
         self.window.settings_changed.connect(lambda: self.summoner.hold(self.state.settings.hotkey))
         self.window.copied.connect(lambda *_: self.summoner.paste_back())
         if instance is not None:
             instance.activation_requested.connect(self.window.show_panel)
-            instance.toggle_requested.connect(self.summoner.summon)
+            instance.toggle_requested.connect(self._summon)
         # The tray icon a moment after search works (the agent's first keys come first),
         # or a while after the first paint if the playbook cannot load.
         self._tray_soon = soon(self, self._make_tray, TRAY_DELAY_MS)
@@ -104,6 +105,23 @@ class Panel(QObject):
         self.window.quit_requested.connect(self.quit)
         if settings_problem:
             self.window.show_status(settings_problem, error=True)
+
+    @property
+    def summoner(self) -> Summoner:
+        """The summon key and paste-back, made a moment after the first paint."""
+        if self._summoner is None:
+            from assistant.desktop import open_desktop
+            from assistant.ui.summon import Summoner
+
+            opener = self._desktop or open_desktop
+            self._summoner = Summoner(self.window, lambda: self.state.settings, opener)
+        return self._summoner
+
+    def _start_summoner(self) -> None:
+        self.summoner.start()
+
+    def _summon(self) -> None:
+        self.summoner.summon()
 
     def _persist(self, settings: Settings) -> None:
         # A settings file the app could not read is the centre's to fix: never overwrite it.
@@ -148,7 +166,8 @@ class Panel(QObject):
             self.tray.close()
         if self.instance is not None:
             self.instance.close()
-        self.summoner.close()
+        if self._summoner is not None:
+            self._summoner.close()
         self.window.close()
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
 from assistant.errors import UserError
-from assistant.playbooks.mine import MY_PACK_ID, MyPack, Phrase, PhraseRefused
 from assistant.playbooks.model import Entry
 
 if TYPE_CHECKING:
+    from assistant.playbooks.mine import MyPack, Phrase
     from assistant.playbooks.model import Pack
     from assistant.sync.secrets import SecretStore
     from assistant.ui.background import BackgroundLane
@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from assistant.ui.window import MainWindow
 
 log = logging.getLogger(__name__)
-Ask = Callable[[Phrase, Callable[[Phrase], None]], bool]
+Ask = Callable[["Phrase", Callable[["Phrase"], None]], bool]
+
+
+def _mine() -> Any:
+    """The agent's own pack, imported when first needed (it reads YAML)."""
+    from assistant.playbooks import mine
+
+    return mine
 
 
 class PhraseFlow(QObject):
@@ -60,13 +67,14 @@ class PhraseFlow(QObject):
     @property
     def pack(self) -> MyPack:
         state = self.window.state
-        return MyPack(state.paths.user_packs_dir, state.phrase_languages()[0])
+        pack: MyPack = _mine().MyPack(state.paths.user_packs_dir, state.phrase_languages()[0])
+        return pack
 
     def is_mine(self, entry: Entry | None) -> bool:
         library = self.window.state.library
-        if entry is None or library is None or entry.pack_id != MY_PACK_ID:
+        if entry is None or library is None or entry.pack_id != _mine().MY_PACK_ID:
             return False
-        return any(p.id == MY_PACK_ID and p.origin == "user" for p in library.packs)
+        return any(p.id == _mine().MY_PACK_ID and p.origin == "user" for p in library.packs)
 
     # -- the actions ------------------------------------------------------------------
 
@@ -79,7 +87,7 @@ class PhraseFlow(QObject):
         category = window.category.currentData() or "opening"
         if target is not None:
             entry = target[0]
-            seed = Phrase(
+            seed = _mine().Phrase(
                 title=entry.title,
                 category=entry.category,
                 body=window.form.phrase_text(),
@@ -87,7 +95,7 @@ class PhraseFlow(QObject):
                 placeholders=entry.placeholders,
             )
         else:
-            seed = Phrase(title="", category=category, body=self._note_words())
+            seed = _mine().Phrase(title="", category=category, body=self._note_words())
         self._edit(seed, None)
 
     def _note_words(self) -> str:
@@ -109,10 +117,14 @@ class PhraseFlow(QObject):
         if entry is None:
             return
         if self.is_mine(entry):
-            phrase = Phrase.copy_of(entry)._replace(intent=entry.intent, shortcode=entry.shortcode)
+            phrase = (
+                _mine()
+                .Phrase.copy_of(entry)
+                ._replace(intent=entry.intent, shortcode=entry.shortcode)
+            )
             self._edit(phrase, entry.id)
         else:
-            self._edit(Phrase.copy_of(entry), None)
+            self._edit(_mine().Phrase.copy_of(entry), None)
 
     def delete_selected(self) -> None:
         entry = self.window.current_entry()
@@ -222,7 +234,7 @@ class PhraseFlow(QObject):
     def _change(self, change: Callable[[], None], done: str) -> None:
         try:
             change()
-        except PhraseRefused as refused:
+        except _mine().PhraseRefused as refused:
             self.window.show_status(refused.message, error=True)
             return
         self._after_reload = done
