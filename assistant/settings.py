@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from assistant.errors import UserError
+from assistant.playbooks.model import LANGUAGES, pack_language
 
 LEVELS: tuple[str, ...] = ("L1", "L2", "L3", "L4")
 
@@ -191,15 +192,11 @@ def _from_mapping(raw: dict[str, Any], path: Path) -> Settings:
     return Settings(**values, extra=MappingProxyType(extra))
 
 
-_PHRASE_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-
-
 def _check_languages(value: list[str], path: Path) -> None:
     for language in value:
-        if language not in _PHRASE_LANGUAGES:
+        if language not in LANGUAGES:
             raise UserError(
-                f"{path}: phrase_languages: {language!r} is not one of "
-                + ", ".join(_PHRASE_LANGUAGES)
+                f"{path}: phrase_languages: {language!r} is not one of " + ", ".join(LANGUAGES)
             )
 
 
@@ -208,18 +205,9 @@ def phrase_languages(settings: Settings, interface_language: str = "") -> tuple[
     ``language`` setting, else the interface language; the other languages follow."""
     chosen = list(settings.phrase_languages)
     if not chosen:
-        first = _pack_language(settings.language) or _pack_language(interface_language)
+        first = pack_language(settings.language) or pack_language(interface_language)
         chosen = [first] if first else []
-    return tuple(dict.fromkeys([*chosen, *_PHRASE_LANGUAGES]))
-
-
-def _pack_language(name: str) -> str:
-    """zh_CN, zh-TW, en-GB...: the pack language it reads in, or ""."""
-    lang = name.strip().replace("_", "-").lower()
-    if lang.startswith("zh"):
-        traditional = any(tag in lang for tag in ("hant", "-tw", "-hk", "-mo"))
-        return "zh-Hant" if traditional else "zh-Hans"
-    return "en" if lang == "en" or lang.startswith("en-") else ""
+    return tuple(dict.fromkeys([*chosen, *LANGUAGES]))
 
 
 def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:

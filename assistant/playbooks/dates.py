@@ -15,6 +15,7 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from typing import Literal
 
+from assistant.playbooks.model import pack_language
 from assistant.workcalendar import WorkCalendar
 
 __all__ = [
@@ -330,13 +331,9 @@ def _zh_clock(t: time) -> str:
 
 
 def _language(language: str) -> Literal["zh-Hans", "zh-Hant", "en"]:
-    lang = language.strip().replace("_", "-").lower()
-    if lang.startswith("zh"):
-        if any(tag in lang for tag in ("hant", "-tw", "-hk", "-mo")):
-            return "zh-Hant"
-        return "zh-Hans"
-    if lang == "en" or lang.startswith("en-"):
-        return "en"
+    lang = pack_language(language)
+    if lang in ("zh-Hans", "zh-Hant", "en"):
+        return lang  # type: ignore[return-value]  # narrowed by the check
     raise ValueError(f"cannot render dates in language {language!r}; use zh-Hans, zh-Hant or en")
 
 
