@@ -8,9 +8,12 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import UserError, cannot_write
+
+if TYPE_CHECKING:
+    from assistant.sync.erasure import TeamErasure
 
 
 def register(commands: Any) -> None:
@@ -59,6 +62,17 @@ def register_erasure(commands: Any) -> None:
         "and their follow-ups and check the store. Backups keep them until they expire.",
     )
     erase.add_argument("--contact", required=True, metavar="VALUE")
+    erase.add_argument(
+        "--team",
+        action="store_true",
+        help="also remove them from the team server, every agent's (same login as sync); "
+        "every machine removes its copies at its next sync and none can send them back",
+    )
+    erase.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="with --team: read the password from the first line of standard input",
+    )
     erase.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
     erase.set_defaults(run=run_erase)
     purge = commands.add_parser(
@@ -76,7 +90,26 @@ def register_erasure(commands: Any) -> None:
 def run_erase(args: argparse.Namespace) -> int:
     from assistant.notes.erasure import find_by_contact
 
-    return _remove(args, lambda conn: find_by_contact(conn, args.contact), f"of {args.contact}")
+    if args.password_stdin and not args.team:
+        raise UserError("--password-stdin goes with --team", exit_status=2)
+    server = _team_erasure(args) if args.team else None
+    try:
+        return _remove(
+            args, lambda conn: find_by_contact(conn, args.contact), f"of {args.contact}", server
+        )
+    finally:
+        if server is not None:
+            server.close()
+
+
+def _team_erasure(args: argparse.Namespace) -> TeamErasure:
+    from assistant.paths import resolve_paths
+    from assistant.settings import load_settings
+    from assistant.sync.cli import _address, _saved_password
+    from assistant.sync.erasure import TeamErasure
+
+    address = _address(load_settings(resolve_paths(args.data_dir).settings_file))
+    return TeamErasure(address, _saved_password(args, address))
 
 
 def run_purge(args: argparse.Namespace) -> int:
@@ -87,30 +120,45 @@ def run_purge(args: argparse.Namespace) -> int:
     )
 
 
-def _remove(args: argparse.Namespace, find: Any, which: str) -> int:
+def _remove(
+    args: argparse.Namespace, find: Any, which: str, server: TeamErasure | None = None
+) -> int:
+    """Say what goes, ask, then remove it: from the team server first (``server``,
+    for ``erase --team``), then from this machine's store."""
     from assistant.maintenance.drafts import discard_draft
-    from assistant.notes.erasure import remove
+    from assistant.notes.erasure import Found, remove
     from assistant.paths import resolve_paths
     from assistant.store.db import StoreDamaged, check_damage, migrate, open_store
 
     paths = resolve_paths(args.data_dir)
+    there = server.find(args.contact) if server is not None else Found([], 0)
     if not paths.store_file.exists():
-        print(f"no records {which}: there is no store yet")
+        if server is None or not there.call_ids:
+            print(f"no records {which}: there is no store yet")
+            return 0
+        print(f"this removes {_counted(there)} {which} from the team server")
+        if not args.yes:
+            _confirm()
+        server.erase(there.call_ids)
+        print(f"removed {_counted(there)} from the team server")
         return 0
     migrate(paths.store_file)
     store = open_store(paths.store_file)
     try:
         with store.sessions.begin() as session:
             found = find(session.connection())
-            if not found.call_ids:
+            if not found.call_ids and not there.call_ids:
                 print(f"no records {which}")
                 return 0
-            print(
-                f"this removes {len(found.call_ids)} record(s) and {found.followups} "
-                f"follow-up(s) {which} from {paths.store_file}"
-            )
+            where = f"from {paths.store_file}"
+            if server is not None:
+                where += f" and {_counted(there)} from the team server {server.address.place}"
+            print(f"this removes {_counted(found)} {which} {where}")
             if not args.yes:
                 _confirm()
+            if server is not None:
+                # Noted as erased on the server too, so no machine sends them back.
+                server.erase(sorted({*found.call_ids, *there.call_ids}))
             remove(session.connection(), found.call_ids)
     finally:
         store.close()
@@ -120,9 +168,15 @@ def _remove(args: argparse.Namespace, find: Any, which: str) -> int:
     if problem is not None:
         raise StoreDamaged(f"{paths.store_file}: the store check failed after removing: {problem}")
     print(
-        f"removed {len(found.call_ids)} record(s) and {found.followups} follow-up(s); store checked"
+        f"removed {_counted(found)}"
+        + (f" here and {_counted(there)} from the team server" if server is not None else "")
+        + "; store checked"
     )
     return 0
+
+
+def _counted(found: Any) -> str:
+    return f"{len(found.call_ids)} record(s) and {found.followups} follow-up(s)"
 
 
 def _confirm() -> None:

@@ -66,14 +66,18 @@ def _with_followups(conn: Connection, ids: list[str]) -> Found:
     return Found(ids, count)
 
 
-def remove(conn: Connection, ids: Sequence[str]) -> None:
-    """Delete the records and their follow-ups (the caller's transaction)."""
+def remove(conn: Connection, ids: Sequence[str]) -> int:
+    """Delete the records and their follow-ups (the caller's transaction); how many
+    of the records were here."""
+    removed = 0
     for chunk in _chunks(list(ids)):
         for table, column in (("followups", "call_id"), ("calls", "id")):
-            conn.execute(
+            result = conn.execute(
                 text(f"DELETE FROM {table} WHERE {column} IN ({_marks(chunk)})"),
                 _params(chunk),
             )
+        removed += result.rowcount
+    return removed
 
 
 def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:

@@ -9,6 +9,7 @@ record is then:
   harmlessly;
 - updated, when the server still holds the revision this machine last wrote or
   saw (an ordinary edit);
+- refused, when it was erased team-wide (``erasure.py``): it never comes back;
 - otherwise in conflict: it was changed on another machine too. The newer
   ``updated_at`` wins (on a tie the version already on the server stays) and the
   losing version, with its follow-ups, goes to ``sync_conflicts``.
@@ -32,6 +33,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 
 from assistant.notes.fields import LIST_SEPARATOR
 from assistant.sync import server_tables as t
+from assistant.sync.erasure import erased_among
 from assistant.sync.server_schema import SCHEMA
 from assistant.sync.versions import CALL_NAMES, FOLLOWUP_NAMES, RecordVersion, make_version
 
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
     from assistant.sync.tracking import PendingRecord
 
-OutcomeKind = Literal["created", "updated", "same", "won", "lost"]
+OutcomeKind = Literal["created", "updated", "same", "won", "lost", "erased"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +109,16 @@ def push_batch(
         )
         for row in conn.execute(query.where(t.calls.c.id == any_(_texts(ids))).with_for_update())
     }
+    erased = erased_among(conn, ids)
     writes: list[RecordVersion] = []
     outcomes: list[PushOutcome] = []
     contested: list[tuple[PendingRecord, _ServerRow]] = []
     for pending in batch:
         version = pending.version
         assert version is not None
+        if pending.call_id in erased:
+            outcomes.append(PushOutcome(pending.call_id, pending.change_seq, 0, "erased"))
+            continue
         row = server.get(pending.call_id)
         if row is None:
             writes.append(version)

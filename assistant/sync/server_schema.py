@@ -148,6 +148,20 @@ STEPS: tuple[Step, ...] = (
             f"CREATE INDEX IF NOT EXISTS ix_phrase_use_day ON {SCHEMA}.phrase_use (day)",
         ),
     ),
+    # Added in step 3: the ids of records erased team-wide (right to erasure), so
+    # every machine removes its copies and none can push them back. Ids only.
+    Step(
+        3,
+        "erased records",
+        (
+            f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.erased_calls (
+    seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    call_id text PRIMARY KEY,
+    erased_at timestamptz NOT NULL DEFAULT now(),
+    erased_by text NOT NULL
+)""",
+        ),
+    ),
 )
 HEAD_VERSION = STEPS[-1].version
 
@@ -158,6 +172,9 @@ GRANTS_HELP = f"""\
 --   GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO agents;
 --   GRANT INSERT, UPDATE, DELETE ON {SCHEMA}.calls, {SCHEMA}.followups TO agents;
 --   GRANT INSERT ON {SCHEMA}.sync_conflicts TO agents;
+-- Whoever runs 'agent-assist erase --team' (a supervisor, say) also needs:
+--   GRANT INSERT ON {SCHEMA}.erased_calls TO supervisors;
+--   GRANT DELETE ON {SCHEMA}.sync_conflicts TO supervisors;
 --   GRANT INSERT, UPDATE ON {SCHEMA}.phrase_use TO agents;
 -- Supervisors, who publish team packs, also need:
 --   GRANT INSERT, UPDATE ON {SCHEMA}.team_packs TO supervisors;

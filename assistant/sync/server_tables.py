@@ -92,6 +92,15 @@ phrase_use = Table(
     Column("pushed_at", DateTime(timezone=True), nullable=False),
 )
 
+erased_calls = Table(
+    "erased_calls",
+    metadata,
+    Column("seq", BigInteger, nullable=False),
+    Column("call_id", Text, primary_key=True),
+    Column("erased_at", DateTime(timezone=True), nullable=False),
+    Column("erased_by", Text, nullable=False),
+)
+
 # The record's own fields, in the order the app knows them (not the sync columns).
 CALL_COLUMNS: tuple[str, ...] = tuple(spec.name for spec in CALL_FIELDS)
 FOLLOWUP_COLUMNS: tuple[str, ...] = tuple(spec.name for spec in FOLLOWUP_FIELDS)

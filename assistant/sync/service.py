@@ -66,6 +66,7 @@ class SyncResult:
     followups_pushed: int = 0
     records_unchanged: int = 0  # the server already had exactly this version
     conflicts: list[Conflict] = field(default_factory=list)
+    records_erased: int = 0  # removed here: erased team-wide (see erasure.py)
     phrase_days_sent: int = 0  # (entry, pack version, day) counts the server now has
     packs_updated: list[str] = field(default_factory=list)
     packs_removed: list[str] = field(default_factory=list)
@@ -88,6 +89,8 @@ class SyncResult:
             parts.append(part)
         else:
             parts.append("no records to send")
+        if self.records_erased:
+            parts.append(f"removed {self.records_erased} record(s) erased team-wide")
         if self.conflicts:
             parts.append(f"{len(self.conflicts)} conflict(s)")
         if self.packs_updated or self.packs_removed:
@@ -155,6 +158,7 @@ class TeamSync:
             address = parse_server_url(self.config.url)
             engine = self._engine_for(address)
             self._prepare(engine, address)
+            state.erased_seq = self._pull_erasures(engine, address, state.erased_seq, result)
             self._push(engine, address, state.machine_id, result)
             self._push_use(engine, address, state.machine_id, result)
             self._pull_packs(engine, address, state.packs, result)
@@ -240,6 +244,7 @@ class TeamSync:
     ) -> None:
         from sqlalchemy.exc import OperationalError
 
+        from assistant.notes.erasure import remove
         from assistant.sync.tracking import mark_pushed, next_batch
 
         # One transaction per batch; REPEATABLE READ turns a race with another
@@ -264,13 +269,17 @@ class TeamSync:
                     return push_batch(conn, present, pushed_by=address.user, pushed_from=machine_id)
 
             outcomes = self._retrying(address, send)
+            erased = [o.call_id for o in outcomes if o.kind == "erased"]
             try:
                 with self.local.begin() as session:
                     mark_pushed(session, gone, outcomes)
+                    result.records_erased += remove(session.connection(), erased)
             except OperationalError as exc:
                 # The server has the batch; sending it again next time is harmless.
                 raise _Stop("failed", f"the local store: {_first_line(exc.orig)}") from None
             for outcome in outcomes:
+                if outcome.kind == "erased":
+                    continue
                 if outcome.kind == "same":
                     result.records_unchanged += 1
                 elif outcome.kind != "lost":
@@ -278,6 +287,29 @@ class TeamSync:
                     result.followups_pushed += outcome.followups
                 if outcome.conflict is not None:
                     result.conflicts.append(outcome.conflict)
+
+    def _pull_erasures(
+        self, engine: Engine, address: ServerAddress, after: int, result: SyncResult
+    ) -> int:
+        """Remove this machine's copies of records erased team-wide since ``after``;
+        the new mark back."""
+        from sqlalchemy.exc import OperationalError
+
+        from assistant.notes.erasure import remove
+        from assistant.sync.erasure import erased_since
+
+        def pull() -> tuple[list[str], int]:
+            with engine.connect() as conn:
+                return erased_since(conn, after)
+
+        ids, mark = self._retrying(address, pull)
+        if ids:
+            try:
+                with self.local.begin() as session:
+                    result.records_erased += remove(session.connection(), ids)
+            except OperationalError as exc:
+                raise _Stop("failed", f"the local store: {_first_line(exc.orig)}") from None
+        return mark
 
     def _push_use(
         self, engine: Engine, address: ServerAddress, machine_id: str, result: SyncResult

@@ -27,6 +27,7 @@ class SyncState:
     last_attempt_at: datetime | None = None
     last_error: str = ""
     packs: dict[str, str] = field(default_factory=dict)  # pack id -> version marker
+    erased_seq: int = 0  # the server's erased records this machine has removed, up to here
 
 
 def state_file(data_dir: Path) -> Path:
@@ -48,6 +49,10 @@ def _time(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo is not None else None
 
 
+def _whole(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
 def load_state(path: Path) -> SyncState:
     """Read the state; a missing or unreadable file starts afresh (see the module doc)."""
     try:
@@ -65,6 +70,7 @@ def load_state(path: Path) -> SyncState:
         last_attempt_at=_time(raw.get("last_attempt_at")),
         last_error=str(raw.get("last_error") or ""),
         packs={str(k): str(v) for k, v in packs.items()} if isinstance(packs, dict) else {},
+        erased_seq=_whole(raw.get("erased_seq")),
     )
 
 
@@ -76,6 +82,7 @@ def save_state(path: Path, state: SyncState) -> None:
         "last_attempt_at": state.last_attempt_at.isoformat() if state.last_attempt_at else None,
         "last_error": state.last_error,
         "packs": state.packs,
+        "erased_seq": state.erased_seq,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".sync-state-", suffix=".part", dir=path.parent)

@@ -117,7 +117,7 @@ def test_a_server_from_before_use_counts_gets_the_new_table_and_keeps_its_record
     agent_password: str,
 ) -> None:
     from assistant.sync.connection import make_engine, parse_server_url
-    from assistant.sync.server_schema import STEPS, _version_row
+    from assistant.sync.server_schema import HEAD_VERSION, STEPS, _version_row
 
     # The first version of the app created the schema with the agent's account.
     engine = make_engine(parse_server_url(server_url), agent_password)
@@ -139,5 +139,5 @@ def test_a_server_from_before_use_counts_gets_the_new_table_and_keeps_its_record
     assert result.ok, result.errors
     assert result.records_pushed == 1
     assert result.phrase_days_sent == 1
-    assert server_sql("SELECT max(version) FROM agent_assist.schema_version") == [(2,)]
+    assert server_sql("SELECT max(version) FROM agent_assist.schema_version") == [(HEAD_VERSION,)]
     assert server_sql("SELECT id, published_by FROM agent_assist.team_packs") == [("t", "li")]

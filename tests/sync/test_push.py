@@ -35,6 +35,7 @@ def test_first_sync_creates_the_schema_and_sends_every_record(
     assert server_sql("SELECT version FROM agent_assist.schema_version ORDER BY 1") == [
         (1,),
         (2,),
+        (3,),
     ]
     assert server_sql("SELECT count(*), count(DISTINCT id) FROM agent_assist.calls") == [(3, 3)]
     assert server_sql("SELECT count(*) FROM agent_assist.followups") == [(6,)]
@@ -216,7 +217,14 @@ def test_the_last_sync_time_and_error_are_kept_in_the_data_dir(
     assert state.last_sync_at == result.last_sync_at == result.started_at
     assert state.last_error == ""
     raw = json.loads(a.sync.config.state_file.read_text(encoding="utf-8"))
-    assert set(raw) == {"machine_id", "last_sync_at", "last_attempt_at", "last_error", "packs"}
+    assert set(raw) == {
+        "machine_id",
+        "last_sync_at",
+        "last_attempt_at",
+        "last_error",
+        "packs",
+        "erased_seq",
+    }
 
 
 def test_sync_on_the_command_line_prints_what_moved(
