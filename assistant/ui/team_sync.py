@@ -32,6 +32,9 @@ class PanelSync(QObject):
     """Runs sync rounds in the background and says how the last one went."""
 
     status = Signal(str, bool)  # the line to show, and whether it is an error
+    # Records here changed under the panel: erased team-wide, or a conflict the
+    # server's version won.
+    records_changed = Signal()
 
     def __init__(
         self,
@@ -104,6 +107,8 @@ class PanelSync(QObject):
     def _done(self, result: SyncResult) -> None:
         self._finish()
         self.status.emit(*self.describe(result))
+        if result.records_erased or any(c.kept == "server" for c in result.conflicts):
+            self.records_changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
@@ -121,6 +126,9 @@ class PanelSync(QObject):
             return self.tr("Team sync failed: %1").replace("%1", error), True
         text = self.tr("Team sync %1 · %2 sent").replace("%1", _clock(result.last_sync_at))
         text = text.replace("%2", str(result.records_pushed))
+        if result.records_erased:
+            erased = self.tr("%1 record(s) erased team-wide removed here")
+            text += " · " + erased.replace("%1", str(result.records_erased))
         if result.conflicts:
             conflicts = self.tr("%1 conflict(s): the newer edit was kept")
             text += " · " + conflicts.replace("%1", str(len(result.conflicts)))

@@ -338,6 +338,7 @@ class MainWindow(QWidget):
 
         self.team_sync = PanelSync(self.state.paths, lambda: self.state.settings, parent=self)
         self.team_sync.status.connect(lambda text, error: self.show_status(text, error=error))
+        self.team_sync.records_changed.connect(self.followups.reload)
         self.notes.saver.done.connect(self._sync_after_finalise)
         app = QApplication.instance()
         if app is not None:

@@ -645,6 +645,10 @@
         <translation>Team sync %1 · %2 sent</translation>
     </message>
     <message>
+        <source>%1 record(s) erased team-wide removed here</source>
+        <translation>%1 record(s) erased team-wide removed here</translation>
+    </message>
+    <message>
         <source>%1 conflict(s): the newer edit was kept</source>
         <translation>%1 conflict(s): the newer edit was kept</translation>
     </message>

@@ -634,6 +634,10 @@
         <translation>团队同步 %1 · 已上传 %2 条</translation>
     </message>
     <message>
+        <source>%1 record(s) erased team-wide removed here</source>
+        <translation>已按团队删除要求移除本机 %1 条记录</translation>
+    </message>
+    <message>
         <source>%1 conflict(s): the newer edit was kept</source>
         <translation>%1 处冲突：已保留较新的修改</translation>
     </message>

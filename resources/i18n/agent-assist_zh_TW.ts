@@ -634,6 +634,10 @@
         <translation>團隊同步 %1 · 已上傳 %2 筆</translation>
     </message>
     <message>
+        <source>%1 record(s) erased team-wide removed here</source>
+        <translation>已依團隊刪除要求移除本機 %1 筆記錄</translation>
+    </message>
+    <message>
         <source>%1 conflict(s): the newer edit was kept</source>
         <translation>%1 處衝突：已保留較新的修改</translation>
     </message>

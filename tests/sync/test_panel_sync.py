@@ -87,3 +87,44 @@ def test_the_panel_syncs_after_a_finalise(
     MainWindow._sync_after_finalise(window, final)  # type: ignore[arg-type]
     assert requests == [1]
     sync.shutdown()
+
+
+def test_a_record_erased_team_wide_leaves_this_panel_at_its_next_round(
+    qtbot: Any,
+    paths: Paths,
+    store: Store,
+    logged_in: ServerAddress,
+    secrets: MemorySecretStore,
+    server_sql: Any,
+) -> None:
+    call_id = str(uuid.uuid4())
+    with store.transaction() as session:
+        save_call(
+            session,
+            {"id": call_id, "customer_contact": "13800138000", "request": "退款"},
+            None,
+            now=datetime.now(UTC),
+        )
+    sync = _panel_sync(paths, secrets)
+    try:
+        with qtbot.waitSignal(sync.status, timeout=30_000):
+            sync.request()
+        # A supervisor erases the customer on the server (erase --contact --team).
+        server_sql(
+            "INSERT INTO agent_assist.erased_calls (call_id, erased_by) VALUES (%s, 'li')",
+            (call_id,),
+        )
+        server_sql("DELETE FROM agent_assist.calls WHERE id = %s", (call_id,))
+        with (
+            qtbot.waitSignal(sync.records_changed, timeout=30_000),
+            qtbot.waitSignal(sync.status, timeout=30_000) as blocker,
+        ):
+            sync.request()
+        text, error = blocker.args
+        assert "1 record(s) erased team-wide removed here" in text
+        assert not error
+        with store.transaction() as session:
+            left = session.connection().exec_driver_sql("SELECT count(*) FROM calls").scalar()
+        assert left == 0
+    finally:
+        sync.shutdown()
