@@ -35,6 +35,9 @@ COMMANDS = [
     ("restore", "{backup}"),
     ("erase", "--contact", "+86 138 0013 8000", "--yes"),
     ("erase", "--contact", "+86 138 0013 8000"),  # no terminal to ask on
+    ("erase", "--contact", "+86 138 0013 8000", "--team", "--yes"),
+    ("report", "--out", "{d}/report.xlsx"),
+    ("report", "--team"),
     ("purge", "--before", "2025-01-01", "--yes"),
     ("playbook", "check"),
     ("playbook", "search", "投诉"),
