@@ -5,11 +5,18 @@ It stays on top of the softphone without taking focus from it when it opens or
 updates, never hides because focus moved elsewhere, and keeps out of the task bar.
 The window is thin: it asks :class:`PanelState` for rows and values, and the core
 for rendering, and shows what comes back.
+
+It is also the one place that wires the panel: it builds the controllers (notes,
+follow-ups, copying, own phrases), hands each the little of the panel it needs
+(their protocols: ``NotesPanel``, ``FollowUpPanel``, ``CopyPanel``,
+``PhrasePanel``, which this window meets) and connects their signals to one
+another. No controller imports this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -102,10 +109,11 @@ class MainWindow(QWidget):
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
-        self.notes = NotesController(self)
+        self.notes = NotesController(state, self, self)
         self._build()
-        self.followups = FollowUpFlow(self, self.notes)
-        self.copying = CopyFlow(self)
+        self.followups = FollowUpFlow(state, self.notes, self, self)
+        self.copying = CopyFlow(state, self, self)
+        self._wire_controllers()
         # The actions (every key, and the tooltips that name them) exist before the
         # first paint, so a key pressed the moment the panel shows is never lost
         # (about a millisecond). The guard and the palette watch, Python event filters,
@@ -116,7 +124,9 @@ class MainWindow(QWidget):
         self._wire_up_soon = soon(self, self._wire_up, 100)
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
         state.library_loaded.connect(self._library_loaded)
-        self.phrases = PhraseFlow(self)  # after: its status line follows the count's
+        # After: its status line follows the count's.
+        self.phrases = PhraseFlow(state, self, self.copying, self.notes, self)
+        self.phrases.published.connect(self._sync_now)  # this panel gets the pack now too
         state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
         state.notice.connect(lambda text: self.show_status(text, error=True))
         self._usage_soon = soon(self, self.state.load_usage)
@@ -212,6 +222,20 @@ class MainWindow(QWidget):
         self.setMinimumWidth(260)
         for button, text in self._buttons().values():
             style.flat_button(button, text)
+
+    def _wire_controllers(self) -> None:
+        """What one controller does that another (or the playbook) follows."""
+        notes, followups = self.notes, self.followups
+        notes.call_values_changed.connect(self.set_call_values)
+        notes.used_changed.connect(lambda: self.refresh(keep_selection=True))
+        notes.records_changed.connect(followups.reload)
+        notes.page_made.connect(followups.fill_recent)
+        self.pages.register("notes", lambda: notes.page)
+        self.pages.register("followups", lambda: followups.page)
+        self.pages.register("export", lambda: followups.export_page)
+        self.pages.changed.connect(self._page_shown)
+        self.copying.copied.connect(self.copied)
+        self.copied.connect(self._copied)
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         return {
@@ -346,11 +370,11 @@ class MainWindow(QWidget):
 
     def _sync_after_finalise(self, saved: object) -> None:
         values = getattr(saved, "values", None)
-        if (
-            self.team_sync is not None
-            and isinstance(values, dict)
-            and values.get("status") == "final"
-        ):
+        if isinstance(values, dict) and values.get("status") == "final":
+            self._sync_now()
+
+    def _sync_now(self) -> None:
+        if self.team_sync is not None:
             self.team_sync.request()
 
     def _library_loaded(self) -> None:
@@ -501,6 +525,18 @@ class MainWindow(QWidget):
         self.stack.setCurrentWidget(self.splitter)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _page_shown(self, name: str) -> None:
+        """A page came up (a tab clicked, or a key): the cursor goes with it."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.pages.page(name).isAncestorOf(focus):
+            return
+        if name == "followups":
+            self.followups.page_shown()
+        elif name == "notes":
+            self.notes.page.focus_field(self.notes.page.form.last_focused)
+        elif name == "playbook":
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _other_edge(self) -> None:
         self.dock.other_edge()
 
@@ -564,6 +600,12 @@ class MainWindow(QWidget):
         super().closeEvent(event)
 
     # -- copying -----------------------------------------------------------------------------
+
+    def _copied(self, entry_id: str, _text: str, dues: dict[str, datetime]) -> None:
+        """A wording went to the clipboard: it is used in this call, and a dated
+        promise in it is offered as a follow-up."""
+        self.notes.template_copied(entry_id, self.current_wording(), dues)
+        self.followups.offer_from(entry_id, dues)
 
     def copy_selected(self, force_form: bool = False) -> None:
         """Copy the selected wording, through the fill-in form when blanks are empty."""
