@@ -16,7 +16,6 @@ another. No controller imports this module.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -52,6 +51,8 @@ from assistant.ui.state import PanelState
 from assistant.ui.wording import wordings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtGui import QAction
 
     from assistant.ui.actions import ShortcutGuard
@@ -150,13 +151,50 @@ class MainWindow(QWidget):
     # -- building ---------------------------------------------------------------------
 
     def _build(self) -> None:
+        """The tabs and call timer, a banner, the pages (the playbook first), the
+        status line."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.MARGIN, style.MARGIN - 4, style.MARGIN, style.MARGIN - 4)
         outer.setSpacing(style.SPACING)
+        self.pages = PanelPages(self._playbook_page(), self)
+        self.banner = Banner()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setFont(style.scaled(self.font(), 0.9))
+        outer.addLayout(self.pages.top_row(self.notes.timer))
+        outer.addWidget(self.banner)
+        outer.addWidget(self.pages.stack, 1)
+        outer.addWidget(self.status)
+        self.setMinimumWidth(260)
+        for button, text in self._buttons().values():
+            style.flat_button(button, text)
+
+    def _playbook_page(self) -> QWidget:
+        """The search field, the filters and buttons, and the results with the
+        preview (or the fill-in form, or the cheat sheet, in their place)."""
         playbook = QWidget()
         page = QVBoxLayout(playbook)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(style.SPACING)
+        self._make_search_field()
+        self.browse = self.splitter = BrowsePage()
+        self.model, self.results = self.browse.model, self.browse.results
+        self.results.setItemDelegate(InCallDelegate(self.notes.used, self.results))
+        self.empty, self.preview = self.browse.empty, self.browse.preview
+        self.copy_button, self.fill_button = self.browse.copy_button, self.browse.fill_button
+        self.star_button, self.next_button = self.browse.star_button, self.browse.next_button
+        self.results.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+        self.results.doubleClicked.connect(lambda _i: self.copy_selected())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self._cheat_sheet: QWidget | None = None  # made when first asked for
+        page.addWidget(self.search)
+        page.addLayout(self._filters())
+        page.addWidget(self.stack, 1)
+        return playbook
+
+    def _make_search_field(self) -> None:
         self.search = SearchField()
         self.search.setObjectName("search")
         self.search.setFont(style.scaled(self.font(), 1.15))
@@ -167,6 +205,8 @@ class MainWindow(QWidget):
         self.search.textChanged.connect(self._forget_waiting_enter)
         self.search.escape.connect(self.escape)
 
+    def _filters(self) -> QHBoxLayout:
+        """Category and stage, then the new-phrase, help and settings buttons."""
         filters = QHBoxLayout()
         filters.setSpacing(6)
         self.category = QComboBox()
@@ -192,36 +232,7 @@ class MainWindow(QWidget):
         filters.addWidget(self.phrase_button)
         filters.addWidget(self.help_button)
         filters.addWidget(self.settings_button)
-
-        self.browse = self.splitter = BrowsePage()
-        self.model, self.results = self.browse.model, self.browse.results
-        self.results.setItemDelegate(InCallDelegate(self.notes.used, self.results))
-        self.empty, self.preview = self.browse.empty, self.browse.preview
-        self.copy_button, self.fill_button = self.browse.copy_button, self.browse.fill_button
-        self.star_button, self.next_button = self.browse.star_button, self.browse.next_button
-        self.results.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
-        self.results.doubleClicked.connect(lambda _i: self.copy_selected())
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.splitter)
-        self._cheat_sheet: QWidget | None = None  # made when first asked for
-
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.status.setFont(style.scaled(self.font(), 0.9))
-        page.addWidget(self.search)
-        page.addLayout(filters)
-        page.addWidget(self.stack, 1)
-        self.pages = PanelPages(playbook, self)
-        self.banner = Banner()
-        outer.addLayout(self.pages.top_row(self.notes.timer))
-        outer.addWidget(self.banner)
-        outer.addWidget(self.pages.stack, 1)
-        outer.addWidget(self.status)
-        self.setMinimumWidth(260)
-        for button, text in self._buttons().values():
-            style.flat_button(button, text)
+        return filters
 
     def _wire_controllers(self) -> None:
         """What one controller does that another (or the playbook) follows."""
