@@ -161,7 +161,23 @@ def _described(graph: dict[str, set[str]], groups: list[list[str]]) -> str:
     )
 
 
+# Circles outside the panel not untied yet: each is taken off this list once it is,
+# and any other circle fails the test.
+KNOWN_CIRCLES = [
+    {"assistant.desktop", "assistant.desktop.win32", "assistant.desktop.x11"},
+    {"assistant.notes.bulk", "assistant.notes.importer"},
+    {"assistant.playbooks.search", "assistant.playbooks.search_build"},
+    {"assistant.sync.push", "assistant.sync.tracking"},
+]
+
+
 def test_no_import_cycles_in_the_panel() -> None:
     graph = _import_graph()
     groups = [g for g in _cycles(graph) if any(m.startswith("assistant.ui.") for m in g)]
+    assert groups == [], _described(graph, groups)
+
+
+def test_no_import_cycles_but_the_known_ones() -> None:
+    graph = _import_graph()
+    groups = [g for g in _cycles(graph) if set(g) not in KNOWN_CIRCLES]
     assert groups == [], _described(graph, groups)
