@@ -45,3 +45,139 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     code = "\n".join(f"import {m}" for m in modules) + f"\nimport sys\nprint({qt})"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(p for p in parts if p != "__init__")
+
+
+def _imported(module: str, path: Path, modules: set[str]) -> set[str]:
+    """The modules of ``assistant`` that ``module`` imports anywhere in its source:
+    at the top, inside functions, under ``TYPE_CHECKING``. ``from package import
+    name`` counts as importing ``package.name`` when that is a module, else
+    ``package``."""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                source = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                source = node.module or ""
+            for alias in node.names:
+                inner = f"{source}.{alias.name}"
+                names.add(inner if inner in modules else source)
+    found = set()
+    for name in names:
+        known = name
+        while known and known not in modules:
+            known = known.rpartition(".")[0]  # ``package.module.function``: the module
+        if known and known != module:
+            found.add(known)
+    return found
+
+
+def _import_graph() -> dict[str, set[str]]:
+    paths = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    modules = set(paths)
+    return {name: _imported(name, path, modules) for name, path in paths.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each group of modules that import one another in a circle: the strongly
+    connected components of more than one module (or a module importing itself)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's algorithm
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in order:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], order[target])
+        if low[node] == order[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1 or node in graph[node]:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return groups
+
+
+def _circle(graph: dict[str, set[str]], group: list[str]) -> list[str]:
+    """A shortest way from the group's first module back to itself, inside the group."""
+    start, members = group[0], set(group)
+    paths = {start: [start]}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        for target in sorted(graph[node] & members):
+            if target == start:
+                return [*paths[node], start]
+            if target not in paths:
+                paths[target] = [*paths[node], target]
+                queue.append(target)
+    return group
+
+
+def test_cycle_finder_sees_a_circle_through_a_lazy_import() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+    assert _circle(graph, ["a", "b", "c"]) == ["a", "b", "c", "a"]
+    assert _cycles({"a": {"b"}, "b": set(), "c": {"c"}}) == [["c"]]
+
+
+def test_the_graph_sees_imports_inside_functions_and_type_checking() -> None:
+    graph = _import_graph()
+    # app.py imports the window at the top, the window the team sync only inside a
+    # function, the notes controller the drafts only under TYPE_CHECKING.
+    assert "assistant.ui.window" in graph["assistant.ui.app"]
+    assert "assistant.ui.team_sync" in graph["assistant.ui.window"]
+    assert "assistant.maintenance.drafts" in graph["assistant.ui.notes_controller"]
+
+
+def _described(graph: dict[str, set[str]], groups: list[list[str]]) -> str:
+    return "modules importing one another in a circle:\n" + "\n".join(
+        f"{', '.join(group)} (for one: {' -> '.join(_circle(graph, group))})" for group in groups
+    )
+
+
+# Circles outside the panel not untied yet: each is taken off this list once it is,
+# and any other circle fails the test.
+KNOWN_CIRCLES = [
+    {"assistant.desktop", "assistant.desktop.win32", "assistant.desktop.x11"},
+    {"assistant.notes.bulk", "assistant.notes.importer"},
+    {"assistant.playbooks.search", "assistant.playbooks.search_build"},
+    {"assistant.sync.push", "assistant.sync.tracking"},
+]
+
+
+def test_no_import_cycles_in_the_panel() -> None:
+    graph = _import_graph()
+    groups = [g for g in _cycles(graph) if any(m.startswith("assistant.ui.") for m in g)]
+    assert groups == [], _described(graph, groups)
+
+
+def test_no_import_cycles_but_the_known_ones() -> None:
+    graph = _import_graph()
+    groups = [g for g in _cycles(graph) if set(g) not in KNOWN_CIRCLES]
+    assert groups == [], _described(graph, groups)

@@ -4,15 +4,18 @@ Placeholders the panel knows (the agent's name and ID, the call's customer title
 account reference, ...) are filled without asking; when any other blank has no
 value and no default, the fill-in form opens in the panel first. Taboo entries
 are warnings for the agent and are never copied.
+
+The flow knows the panel around it only as a :class:`CopyPanel`; what was copied
+it tells through its ``copied`` signal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from assistant.playbooks.model import Entry
 from assistant.playbooks.template import (
@@ -26,14 +29,36 @@ from assistant.ui.clipboard import ClipboardUnavailable
 from assistant.ui.wording import blank_label
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QStackedWidget
+
+    from assistant.ui.clipboard import Clipboard
     from assistant.ui.fill_form import FillForm
-    from assistant.ui.window import MainWindow
+    from assistant.ui.state import PanelState
+
+
+class CopyPanel(Protocol):
+    """What copying needs of the panel around it (the window is one)."""
+
+    clipboard: Clipboard
+    stack: QStackedWidget  # the playbook page's stack, where the fill-in form shows
+
+    @property
+    def search(self) -> QLineEdit: ...
+
+    def show_browse(self) -> None: ...
+
+    def show_status(self, text: str, error: bool = False) -> None: ...
+
+    def refresh(self, keep_selection: bool = False) -> None: ...
 
 
 class CopyFlow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    copied = Signal(str, str, object)  # entry id, text, {placeholder: due datetime}
+
+    def __init__(self, state: PanelState, panel: CopyPanel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.panel = panel
         self._form: FillForm | None = None
         self._target: tuple[Entry, str] | None = None
 
@@ -45,26 +70,24 @@ class CopyFlow(QObject):
 
             self._form = FillForm()
             self._form.accepted.connect(self._form_accepted)
-            self._form.cancelled.connect(self.window.show_browse)
-            self.window.stack.addWidget(self._form)
+            self._form.cancelled.connect(self.panel.show_browse)
+            self.panel.stack.addWidget(self._form)
         return self._form
 
-    @property
-    def open_form(self) -> FillForm | None:
-        """The fill-in form if it was ever made (without making it)."""
-        return self._form
-
-    @property
-    def target(self) -> tuple[Entry, str] | None:
-        """The entry and wording the fill-in form is filling in."""
-        return self._target
+    def filled_in(self) -> tuple[Entry, str] | None:
+        """While the fill-in form shows: the entry it fills in, and its words as
+        filled in so far."""
+        form = self._form
+        if self._target is None or form is None or self.panel.stack.currentWidget() is not form:
+            return None
+        return self._target[0], form.phrase_text()
 
     def copy(self, entry: Entry | None, body: str, *, force_form: bool = False) -> None:
-        window, state = self.window, self.window.state
+        panel, state = self.panel, self.state
         if entry is None:
             return
         if entry.category == "taboo":
-            window.show_status(
+            panel.show_status(
                 self.tr("This is a reminder for you, not words for the customer: nothing copied."),
                 error=True,
             )
@@ -84,18 +107,18 @@ class CopyFlow(QObject):
                     return
             dues = due_times(entry, now=now, calendar=calendar)
         except ValueError as exc:  # a date spec the calendar cannot meet
-            window.show_status(str(exc), error=True)
+            panel.show_status(str(exc), error=True)
             return
         self._target = (entry, body)
         form = self.form
-        window.stack.setCurrentWidget(form)
+        panel.stack.setCurrentWidget(form)
         form.open(entry, body, blanks, known=known, dues=dues, now=now)
 
     def _form_accepted(self, values: Mapping[str, str | datetime]) -> None:
-        if self._target is None or self.window.stack.currentWidget() is not self._form:
+        if self._target is None or self.panel.stack.currentWidget() is not self._form:
             return
         entry, body = self._target
-        state = self.window.state
+        state = self.state
         merged: dict[str, str | datetime] = {**state.auto_values(), **values}
         try:
             rendered = render(
@@ -105,22 +128,22 @@ class CopyFlow(QObject):
             self.form.show_missing([blank_label(entry, n) for n in exc.names], exc.names[0])
             return
         except ValueError as exc:
-            self.window.show_status(str(exc), error=True)
+            self.panel.show_status(str(exc), error=True)
             return
         if self._copy(entry, rendered):
             self._target = None
-            self.window.show_browse()
+            self.panel.show_browse()
 
     def _copy(self, entry: Entry, rendered: Rendered) -> bool:
-        window, state = self.window, self.window.state
+        panel, state = self.panel, self.state
         try:
-            window.clipboard.copy(rendered.text)
+            panel.clipboard.copy(rendered.text)
         except ClipboardUnavailable as exc:
-            window.show_status(exc.message, error=True)
+            panel.show_status(exc.message, error=True)
             return False
         stamp = state.clock().strftime("%H:%M")
-        window.show_status(self.tr("Copied · %1").replace("%1", stamp))
-        state.record_use(entry.id, window.search.text())
-        window.copied.emit(entry.id, rendered.text, dict(rendered.dues))
-        window.refresh(keep_selection=True)
+        panel.show_status(self.tr("Copied · %1").replace("%1", stamp))
+        state.record_use(entry.id, panel.search.text())
+        self.copied.emit(entry.id, rendered.text, dict(rendered.dues))
+        panel.refresh(keep_selection=True)
         return True

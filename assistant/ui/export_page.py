@@ -42,6 +42,15 @@ def _day(edit: QDateEdit) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def _suggested_name(table: str, since: date | None, until: date | None) -> str:
+    """The file name the save dialog offers: what and which days."""
+    if table == REPORT:
+        from assistant.report.cli import default_name
+
+        return default_name(since, until)
+    return f"{table}-{since or 'all'}-{until or 'all'}.csv"
+
+
 class ExportPage(QWidget):
     finished = Signal(str)  # the message shown at the end (done, cancelled, failed)
     back = Signal()
@@ -71,31 +80,7 @@ class ExportPage(QWidget):
         self.title = QLabel(self.tr("Export to CSV"))
         self.title.setFont(style.scaled(self.font(), 1.1, QFont.Weight.DemiBold))
         layout.addWidget(self.title)
-        form = QFormLayout()
-        form.setVerticalSpacing(6)
-        self.table = QComboBox()
-        self.table.addItem(self.tr("Call records"), "calls")
-        self.table.addItem(self.tr("Follow-ups"), "followups")
-        self.table.addItem(self.tr("Report workbook (XLSX)"), REPORT)
-        self.table.currentIndexChanged.connect(self._what_changed)
-        self.all_dates = QCheckBox(self.tr("All dates"))
-        self.since, self.until = QDateEdit(), QDateEdit()
-        first = today().replace(day=1)
-        for edit, value in ((self.since, first), (self.until, today())):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(value.year, value.month, value.day))
-        self.all_dates.toggled.connect(self._all_dates)
-        self.raw = QCheckBox(self.tr("Raw: UTC times, for other systems"))
-        self.raw.setToolTip(
-            self.tr("Plain UTF-8 with ISO 8601 UTC times and no escaping; import reads it back")
-        )
-        form.addRow(self.tr("What"), self.table)
-        form.addRow(self.tr("From"), self.since)
-        form.addRow(self.tr("To"), self.until)
-        form.addRow("", self.all_dates)
-        form.addRow("", self.raw)
-        layout.addLayout(form)
+        layout.addLayout(self._choices(today()))
         hint = QLabel(
             self.tr("Calls are picked by start day, follow-ups by due day (local days, inclusive).")
         )
@@ -110,6 +95,41 @@ class ExportPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
+        layout.addLayout(self._buttons())
+        layout.addStretch(1)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._show_progress)
+
+    def _choices(self, today: date) -> QFormLayout:
+        """What to export, the days (this month so far to start with), raw or not."""
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        self.table = QComboBox()
+        self.table.addItem(self.tr("Call records"), "calls")
+        self.table.addItem(self.tr("Follow-ups"), "followups")
+        self.table.addItem(self.tr("Report workbook (XLSX)"), REPORT)
+        self.table.currentIndexChanged.connect(self._what_changed)
+        self.all_dates = QCheckBox(self.tr("All dates"))
+        self.since, self.until = QDateEdit(), QDateEdit()
+        for edit, value in ((self.since, today.replace(day=1)), (self.until, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(value.year, value.month, value.day))
+        self.all_dates.toggled.connect(self._all_dates)
+        self.raw = QCheckBox(self.tr("Raw: UTC times, for other systems"))
+        self.raw.setToolTip(
+            self.tr("Plain UTF-8 with ISO 8601 UTC times and no escaping; import reads it back")
+        )
+        form.addRow(self.tr("What"), self.table)
+        form.addRow(self.tr("From"), self.since)
+        form.addRow(self.tr("To"), self.until)
+        form.addRow("", self.all_dates)
+        form.addRow("", self.raw)
+        return form
+
+    def _buttons(self) -> QHBoxLayout:
+        """Back, and Export (Cancel in its place while an export runs)."""
         buttons = QHBoxLayout()
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.clicked.connect(self.back)
@@ -123,11 +143,7 @@ class ExportPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.export_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._show_progress)
+        return buttons
 
     def _dates(self) -> tuple[QDateEdit, QDateEdit]:
         return self.since, self.until
@@ -161,6 +177,7 @@ class ExportPage(QWidget):
         return self._cancel is not None
 
     def start(self) -> None:
+        """Export…: ask for the file, then write it on the worker, showing progress."""
         if self.running:
             return
         table = str(self.table.currentData())
@@ -168,15 +185,23 @@ class ExportPage(QWidget):
         if since is not None and until is not None and since > until:
             self.result.setText(self.tr("The first day is after the last day."))
             return
-        if table == REPORT:
-            from assistant.report.cli import default_name
-
-            suggested = default_name(since, until)
-        else:
-            suggested = f"{table}-{since or 'all'}-{until or 'all'}.csv"
-        target = self.ask_path(str(Path.home() / suggested))
+        target = self.ask_path(str(Path.home() / _suggested_name(table, since, until)))
         if target is None:
             return
+        job = self._job(table, target, since, until)
+        self.bar.setRange(0, 0)  # busy until the total is known
+        self.bar.show()
+        self.result.setText(self.tr("Exporting…"))
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self._poll.start()
+        self._lane.submit(job, self._done, self._failed)
+
+    def _job(
+        self, table: str, target: Path, since: date | None, until: date | None
+    ) -> Callable[[], tuple[int, Path, bool]]:
+        """The export as the worker runs it: (rows, the file, whether a workbook).
+        Cancel and quitting stop it; its progress is what the bar polls."""
         cancel, progress = threading.Event(), Progress()
         self._cancel, self._progress = cancel, progress
         stopping, store, raw = self._stopping, self._store_file, self.raw.isChecked()
@@ -216,13 +241,7 @@ class ExportPage(QWidget):
             )
             return count, target, False
 
-        self.bar.setRange(0, 0)  # busy until the total is known
-        self.bar.show()
-        self.result.setText(self.tr("Exporting…"))
-        self.cancel_button.show()
-        self.export_button.setEnabled(False)
-        self._poll.start()
-        self._lane.submit(report if table == REPORT else export, self._done, self._failed)
+        return report if table == REPORT else export
 
     def cancel(self) -> None:
         if self._cancel is not None:

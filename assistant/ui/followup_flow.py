@@ -1,6 +1,10 @@
 """Follow-ups in the panel: the list page (done, snooze, open the record), the
 notification when one comes due, the follow-up a copied commitment offers, the
 "Recent" records menu and the export page.
+
+It acts on the record in hand through the :class:`NotesController` and knows the
+panel around it only as a :class:`FollowUpPanel`; the window registers its pages
+and brings it copied commitments.
 """
 
 from __future__ import annotations
@@ -8,30 +12,53 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication
 
 from assistant.ui.reminders import Reminders
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from assistant.notes.service import FollowUpRow, RecentCall, Snooze
     from assistant.notes.validation import SavedRecord
+    from assistant.ui.banner import Banner
     from assistant.ui.export_page import ExportPage
     from assistant.ui.followups_page import FollowUpsPage
     from assistant.ui.notes_controller import NotesController
-    from assistant.ui.window import MainWindow
+    from assistant.ui.panel_pages import PanelPages
+    from assistant.ui.state import PanelState
 
 log = logging.getLogger(__name__)
 
 
+class FollowUpPanel(Protocol):
+    """What the follow-ups need of the panel around them (the window is one)."""
+
+    banner: Banner
+    pages: PanelPages
+
+    @property
+    def actions_by_name(self) -> dict[str, QAction]: ...
+
+    def show_status(self, text: str, error: bool = False) -> None: ...
+
+    def show_panel(self) -> None: ...
+
+
 class FollowUpFlow(QObject):
-    def __init__(self, window: MainWindow, notes: NotesController) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        state: PanelState,
+        notes: NotesController,
+        panel: FollowUpPanel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.panel = panel
         self.notes = notes
-        self.state = window.state
+        self.state = state
         self.reminders = Reminders(self.state, notes.now, self)
         self.reminders.rows_changed.connect(self._show_rows)
         self.reminders.due.connect(self._due)
@@ -43,11 +70,6 @@ class FollowUpFlow(QObject):
         self._export: ExportPage | None = None
         # Set by the app when the desktop has a tray: its notification, else a banner.
         self.notifier: Callable[[str, str], None] | None = None
-        window.pages.register("notes", lambda: notes.page)
-        window.pages.register("followups", lambda: self.page)
-        window.pages.register("export", lambda: self.export_page)
-        window.pages.changed.connect(self._page_shown)
-        window.copied.connect(self._copied)
         self.state.store_recovered.connect(self._store_recovered)
 
     def handlers(self) -> dict[str, Callable[[], object]]:
@@ -68,38 +90,26 @@ class FollowUpFlow(QObject):
         self.notes.restore_drafts()
         self.reload()
         self.state.back_up(
-            lambda message: self.window.banner.show_message("backup", message, tone="warning")
+            lambda message: self.panel.banner.show_message("backup", message, tone="warning")
         )
         self.state.report_damaged(self._store_recovered)
 
     def _store_recovered(self, message: str) -> None:
-        self.window.banner.show_message("store", message, tone="warning")
-        self.window.show_status(message, error=True)
+        self.panel.banner.show_message("store", message, tone="warning")
+        self.panel.show_status(message, error=True)
 
-    def _copied(self, entry_id: str, _text: str, dues: dict[str, datetime]) -> None:
-        self.notes.template_copied(entry_id, self.window.current_wording(), dues)
-        self.offer_from(entry_id, dues)
-
-    def _page_shown(self, name: str) -> None:
-        """A page came up (a tab clicked, or a key): the cursor goes with it."""
-        focus = QApplication.focusWidget()
-        page = self.window.pages.page(name)
-        if focus is not None and page.isAncestorOf(focus):
-            return
-        if name == "followups" and self._page is not None:
+    def page_shown(self) -> None:
+        """The list came up (a tab clicked, say): the cursor to it, the list fresh."""
+        if self._page is not None:
             self._page.list.setFocus(Qt.FocusReason.OtherFocusReason)
             self.reload()
-        elif name == "notes":
-            self.notes.page.focus_field(self.notes.page.form.last_focused)
-        elif name == "playbook":
-            self.window.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def notify(self, title: str, text: str) -> None:
         """A follow-up came due: the tray's notification, or a banner without a tray."""
         if self.notifier is not None:
             self.notifier(title, text)
             return
-        self.window.banner.show_message(
+        self.panel.banner.show_message(
             "due", f"{title}\n{text}", tone="due", action=(self.tr("Show"), self.show)
         )
 
@@ -112,7 +122,7 @@ class FollowUpFlow(QObject):
             from assistant.ui.notes_controller import short_texts
 
             page = FollowUpsPage()
-            page.bind(self.window.actions_by_name, short_texts())
+            page.bind(self.panel.actions_by_name, short_texts())
             for choice, text in (
                 ("15min", self.tr("15 minutes")),
                 ("1h", self.tr("1 hour")),
@@ -139,22 +149,22 @@ class FollowUpFlow(QObject):
                 lambda: state.settings.fcr_window_days,
             )
             page.back.connect(self.show)
-            page.finished.connect(self.window.show_status)
+            page.finished.connect(self.panel.show_status)
             self._export = page
         return self._export
 
     def show(self) -> None:
         """Ctrl+3: the list, fresh from the store."""
-        self.window.pages.show("followups")
+        self.panel.pages.show("followups")
         self.page.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.reload()
 
     def show_from_notification(self) -> None:
-        self.window.show_panel()
+        self.panel.show_panel()
         self.show()
 
     def show_export(self) -> None:
-        self.window.pages.show("export")
+        self.panel.pages.show("export")
         self.export_page.export_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reload(self) -> None:
@@ -176,7 +186,7 @@ class FollowUpFlow(QObject):
     # -- acting on a follow-up -------------------------------------------------------
 
     def _selected(self) -> FollowUpRow | None:
-        if self.window.pages.current() != "followups":
+        if self.panel.pages.current() != "followups":
             return None
         return self.page.current()
 
@@ -190,7 +200,7 @@ class FollowUpFlow(QObject):
         self.reminders.drop(row.id)
         self._touch_form(row.id, status="done", done_at=now)
         self.state.with_store(lambda store: finish(store, row.id, now), lambda _r: self.reload())
-        self.window.show_status(self.tr("Done: %1").replace("%1", row.plan or row.customer))
+        self.panel.show_status(self.tr("Done: %1").replace("%1", row.plan or row.customer))
 
     def snooze_menu(self) -> None:
         if self._selected() is not None:
@@ -208,14 +218,14 @@ class FollowUpFlow(QObject):
         try:
             due = snooze_until(choice, now, self.state.calendar())
         except ValueError as exc:
-            self.window.show_status(str(exc), error=True)
+            self.panel.show_status(str(exc), error=True)
             return
         self.reminders.forget(row.id)
         self._touch_form(row.id, due_at=due)
         self.state.with_store(
             lambda store: reschedule(store, row.id, due, now), lambda _r: self.reload()
         )
-        self.window.show_status(self.tr("Snoozed until %1").replace("%1", due_words(due, now)))
+        self.panel.show_status(self.tr("Snoozed until %1").replace("%1", due_words(due, now)))
 
     def _touch_form(self, followup_id: str, **changes: Any) -> None:
         """Keep the form's copy of a follow-up in step, so its next save agrees."""
@@ -242,7 +252,7 @@ class FollowUpFlow(QObject):
 
     def _opened(self, saved: SavedRecord | None) -> None:
         if saved is None:
-            self.window.show_status(self.tr("That record is no longer in the store."), error=True)
+            self.panel.show_status(self.tr("That record is no longer in the store."), error=True)
             return
         self.notes.load(saved.id, saved.values, saved.followups)
         self.notes.show()
@@ -305,7 +315,7 @@ class FollowUpFlow(QObject):
         language = entry.language if entry is not None else "en"
         when = render_due(due, self.notes.now(), language)
         text = self.tr("Add a follow-up due %1 to this call? (Ctrl+T)").replace("%1", when)
-        self.window.banner.show_message("offer", text, action=(self.tr("Add"), self.add_offered))
+        self.panel.banner.show_message("offer", text, action=(self.tr("Add"), self.add_offered))
 
     def add_offered(self) -> None:
         """Ctrl+T: the offered follow-up goes into the record in the form, owned by the
@@ -315,11 +325,11 @@ class FollowUpFlow(QObject):
         from assistant.notes.service import commitment_followup
 
         if self.offer is None:
-            self.window.show_status(self.tr("No follow-up to add: copy a dated promise first."))
+            self.panel.show_status(self.tr("No follow-up to add: copy a dated promise first."))
             return
         due, plan = self.offer
         self.offer = None
-        self.window.banner.remove("offer")
+        self.panel.banner.remove("offer")
         settings = self.state.settings
         owner = settings.agent_name or settings.agent_id or self.tr("me")
         notes = self.notes
@@ -338,4 +348,4 @@ class FollowUpFlow(QObject):
             )
         else:
             text = self.tr("Follow-up added: %1 · listed under Follow-ups (Ctrl+3)")
-        self.window.show_status(text.replace("%1", due_words(due, self.notes.now())))
+        self.panel.show_status(text.replace("%1", due_words(due, self.notes.now())))

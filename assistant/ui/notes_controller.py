@@ -4,6 +4,10 @@ Holds the record the form shows (its id, the values the agent never types, its
 follow-ups, its clocks) and runs every store action on the worker thread through
 ``PanelState.with_store``; results come back as plain values. The form is made
 the first time it is needed.
+
+It knows the panel around it only as a :class:`NotesPanel` (status line, banners,
+pages, clipboard, keys) and tells the rest through its signals; the window wires
+them to the playbook and the follow-ups.
 """
 
 from __future__ import annotations
@@ -11,9 +15,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from assistant.notes.call_clock import CallClock, clock_text, untalked
@@ -24,12 +28,18 @@ from assistant.ui.autosave import Autosave
 from assistant.ui.call_timer import CallTimer
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from assistant.maintenance.drafts import Draft
     from assistant.notes.handoff import Promise
     from assistant.notes.validation import SavedRecord
+    from assistant.ui.actions import ShortcutGuard
+    from assistant.ui.banner import Banner
+    from assistant.ui.clipboard import Clipboard
     from assistant.ui.notes_page import NotesPage
+    from assistant.ui.panel_pages import PanelPages
     from assistant.ui.record_saver import RecordSaver
-    from assistant.ui.window import MainWindow
+    from assistant.ui.state import PanelState
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +71,33 @@ def from_stored(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+class NotesPanel(Protocol):
+    """What the record needs of the panel around it (the window is one)."""
+
+    banner: Banner
+    pages: PanelPages
+    clipboard: Clipboard
+
+    @property
+    def actions_by_name(self) -> dict[str, QAction]: ...
+
+    @property
+    def shortcut_guard(self) -> ShortcutGuard: ...
+
+    def show_status(self, text: str, error: bool = False) -> None: ...
+
+
 class NotesController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.state = window.state
+    # The call's customer title, account, stage, type: {name: text} for the playbook.
+    call_values_changed = Signal(object)
+    used_changed = Signal()  # another record in hand: the wordings used in it changed
+    records_changed = Signal()  # records in the store changed: lists of them may too
+    page_made = Signal()  # the notes page exists now (its Recent menu can be filled)
+
+    def __init__(self, state: PanelState, panel: NotesPanel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.state = state
         self._record_id: str | None = None
         self.hidden: dict[str, Any] = {}
         self.followups: list[dict[str, Any]] = []
@@ -105,8 +137,11 @@ class NotesController(QObject):
     def now(self) -> datetime:
         return self.state.clock()
 
-    def tr_status(self, text: str) -> None:
-        self.window.show_status(text)
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.panel.show_status(text, error)
+
+    def stored(self) -> None:
+        self.records_changed.emit()
 
     # -- the page ------------------------------------------------------------------
 
@@ -119,7 +154,7 @@ class NotesController(QObject):
         if self._saver is None:
             from assistant.ui.record_saver import RecordSaver
 
-            self._saver = RecordSaver(self)
+            self._saver = RecordSaver(self, self)
         return self._saver
 
     @property
@@ -134,9 +169,9 @@ class NotesController(QObject):
             page = NotesPage(
                 settings.required_fields, settings.dispositions, make_lint_support(self.state)
             )
-            page.bind(self.window.actions_by_name, short_texts())
+            page.bind(self.panel.actions_by_name, short_texts())
             fields = page.findChildren(QLineEdit) + page.findChildren(QAbstractSpinBox)
-            self.window.shortcut_guard.watch(*fields)
+            self.panel.shortcut_guard.watch(*fields)
             for name in ("started_at", "ended_at"):
                 page.form.editors[name].suggest = self.now  # type: ignore[union-attr]
             page.form.followups.due.suggest = lambda: record_tools.suggest_due(self)
@@ -146,13 +181,17 @@ class NotesController(QObject):
             page.form.followups.removed.connect(self._followup_removed)
             self._page = page
             self._show_record()
-            self.window.followups.fill_recent()
+            self.page_made.emit()
         return self._page
 
     def show(self) -> None:
         """Ctrl+2: the notes page, the cursor where the agent was writing."""
-        self.window.pages.show("notes")
+        self.show_page()
         self.page.focus_field(self.page.form.last_focused)
+
+    def show_page(self) -> None:
+        """The notes page comes up (the cursor is left to the caller)."""
+        self.panel.pages.show("notes")
 
     # -- the record ------------------------------------------------------------------
 
@@ -243,7 +282,7 @@ class NotesController(QObject):
         self._fresh = False
         self._show_record(values)
         self.autosave.reset()
-        self.window.refresh(keep_selection=True)
+        self.used_changed.emit()
 
     def new_call(self) -> None:
         """Ctrl+N: keep the record in hand (saved), then a fresh one, its timer running.
@@ -260,10 +299,10 @@ class NotesController(QObject):
         self.clock.start(now)
         self._show_record({"started_at": now, "channel": "phone", "direction": "inbound"})
         self.autosave.changed()
-        self.window.pages.show("notes")
+        self.show_page()
         self.page.focus_field("facts")
-        self.window.refresh(keep_selection=True)
-        self.tr_status(self.tr("New call · %1").replace("%1", now.strftime("%H:%M")))
+        self.used_changed.emit()
+        self.show_status(self.tr("New call · %1").replace("%1", now.strftime("%H:%M")))
 
     def end_or_resume(self) -> None:
         """Ctrl+E: end the call; again, before it is final: the call goes on."""
@@ -275,13 +314,13 @@ class NotesController(QObject):
     def end_call(self) -> None:
         """The customer hung up; wrap-up time starts."""
         if self.clock.phase() != "talk":
-            self.tr_status(self.tr("No call is running (Ctrl+N starts one)."))
+            self.show_status(self.tr("No call is running (Ctrl+N starts one)."))
             return
         now = self.now()
         talk = self.clock.end(now)
         self.hidden["talk_seconds"] = talk
         self._show_call_change(now)
-        self.tr_status(
+        self.show_status(
             self.tr("Call ended · talk %1 · wrap-up running (Ctrl+E resumes the call)").replace(
                 "%1", clock_text(talk)
             )
@@ -293,7 +332,7 @@ class NotesController(QObject):
         talk = self.clock.resume_talk(self.now())
         self.hidden.pop("talk_seconds", None)  # not known until the call ends
         self._show_call_change(None)
-        self.tr_status(
+        self.show_status(
             self.tr("Call resumed · talk time goes on from %1").replace("%1", clock_text(talk))
         )
 
@@ -336,12 +375,12 @@ class NotesController(QObject):
                 self._older_kept,
                 essential=True,
             )
-        self.window.banner.show_message("restored", text)
+        self.panel.banner.show_message("restored", text)
 
     def _older_kept(self, ids: list[str]) -> None:
         for key in ids:
             self.autosave.discard(key)
-        self.window.followups.reload()
+        self.records_changed.emit()
 
     # -- saving --------------------------------------------------------------------------
 
@@ -361,15 +400,15 @@ class NotesController(QObject):
         """An empty form is not saved (an empty record helps nobody)."""
         if self.has_content() or self.followups:
             return False
-        self.tr_status(self.tr("No call is running (Ctrl+N starts one)."))
+        self.show_status(self.tr("No call is running (Ctrl+N starts one)."))
         return True
 
     def _draft_problem(self, message: str) -> None:
         if not message:
-            self.window.banner.remove("draft")
+            self.panel.banner.remove("draft")
             return
         text = self.tr("Your notes could not be kept as a draft: %1 They stay in the form.")
-        self.window.banner.show_message("draft", text.replace("%1", message), tone="warning")
+        self.panel.banner.show_message("draft", text.replace("%1", message), tone="warning")
 
     # -- while listening -------------------------------------------------------------------
 
@@ -400,7 +439,7 @@ class NotesController(QObject):
         context["customer_type"] = values.get("customer_type") or ""
         if context != self._shown_context:
             self._shown_context = context
-            self.window.set_call_values(context)
+            self.call_values_changed.emit(context)
 
     def add_followup(self, item: dict[str, Any]) -> None:
         self.followups.append({"status": "open", **item, "id": item.get("id") or new_id()})
@@ -434,7 +473,7 @@ class NotesController(QObject):
         self._page.state.setText(text)
         resumable = phase == "wrap_up" and status != "final"
         short = short_texts()["resume_call" if resumable else "end_call"]
-        self.window.actions_by_name["end_call"].setIconText(short)
+        self.panel.actions_by_name["end_call"].setIconText(short)
 
     # -- the playbook side ---------------------------------------------------------------------
 

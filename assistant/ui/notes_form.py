@@ -97,29 +97,7 @@ class NotesForm(QWidget):
         layout.setSpacing(6)
 
         layout.addWidget(self._heading(self.tr("While listening")))
-        quick = self._grid()
-        for name in QUICK_FIELDS:
-            self._row(quick, name)
-        self.draft_button = QToolButton()
-        self.draft_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        quick.addWidget(self.draft_button, quick.rowCount(), 0, 1, 2, Qt.AlignmentFlag.AlignRight)
-        row = quick.rowCount()
-        emotion = QHBoxLayout()
-        emotion.setSpacing(4)
-        for name in ("emotion_start", "emotion_end"):
-            editor = self._make(name)
-            self.editors[name] = editor
-            emotion.addWidget(editor, 1)
-            if name == "emotion_start":
-                arrow = QLabel("→")
-                arrow.setObjectName("caption")
-                emotion.addWidget(arrow)
-        self.labels["emotion_start"] = self._label("emotion_start")
-        self.labels["emotion_end"] = self.labels["emotion_start"]
-        quick.addWidget(self.labels["emotion_start"], row, 0)
-        quick.addLayout(emotion, row, 1)
-        self._row(quick, "customer_type")
-        layout.addLayout(quick)
+        layout.addLayout(self._while_listening())
 
         layout.addWidget(self._heading(self.tr("Record")))
         self._record = self._grid()
@@ -130,13 +108,7 @@ class NotesForm(QWidget):
         self.followups = RecordFollowUps()
         layout.addWidget(self.followups)
 
-        self.more_button = QToolButton()
-        self.more_button.setObjectName("fold")
-        self.more_button.setCheckable(True)
-        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_button.setAutoRaise(True)
-        self.more_button.toggled.connect(self.show_more)
+        self.more_button = self._fold_button()
         layout.addWidget(self.more_button)
         self.more = QWidget()
         self._more = self._grid()
@@ -148,6 +120,48 @@ class NotesForm(QWidget):
         self._place_fields()
 
     # -- building ------------------------------------------------------------------
+
+    def _while_listening(self) -> QGridLayout:
+        """Facts, emotions, demands, the draft button, the emotion from → to, the
+        customer type."""
+        quick = self._grid()
+        for name in QUICK_FIELDS:
+            self._row(quick, name)
+        self.draft_button = QToolButton()
+        self.draft_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        quick.addWidget(self.draft_button, quick.rowCount(), 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+        row = quick.rowCount()
+        self.labels["emotion_start"] = self._label("emotion_start")
+        self.labels["emotion_end"] = self.labels["emotion_start"]
+        quick.addWidget(self.labels["emotion_start"], row, 0)
+        quick.addLayout(self._emotion_change(), row, 1)
+        self._row(quick, "customer_type")
+        return quick
+
+    def _emotion_change(self) -> QHBoxLayout:
+        """The emotion at the start → at the end, on one row under one label."""
+        emotion = QHBoxLayout()
+        emotion.setSpacing(4)
+        for name in ("emotion_start", "emotion_end"):
+            editor = self._make(name)
+            self.editors[name] = editor
+            emotion.addWidget(editor, 1)
+            if name == "emotion_start":
+                arrow = QLabel("→")
+                arrow.setObjectName("caption")
+                emotion.addWidget(arrow)
+        return emotion
+
+    def _fold_button(self) -> QToolButton:
+        """The "More" fold: the rest of the fields show while it is open."""
+        button = QToolButton()
+        button.setObjectName("fold")
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setArrowType(Qt.ArrowType.RightArrow)
+        button.setAutoRaise(True)
+        button.toggled.connect(self.show_more)
+        return button
 
     def _heading(self, text: str) -> QLabel:
         heading = QLabel(text)

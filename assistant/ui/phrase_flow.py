@@ -2,26 +2,35 @@
 edit (or edit a copy of) the selection, delete, undo. The pack file work is in
 ``assistant.playbooks.mine``; after each change the playbook is read again, so the
 phrase is found at once. A supervisor publishes them as a team pack from here too:
-checked like ``agent-assist pack publish``, uploaded on a worker of its own."""
+checked like ``agent-assist pack publish``, uploaded on a worker of its own.
+
+The seed of a new phrase comes from the fill-in form (the :class:`CopyFlow`) or the
+note being written (the :class:`NotesController`); the rest of the panel is a
+:class:`PhrasePanel`."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import UserError
 from assistant.playbooks.model import Entry
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QWidget
+
     from assistant.playbooks.mine import MyPack, Phrase
     from assistant.playbooks.model import Pack
     from assistant.sync.secrets import SecretStore
     from assistant.ui.background import BackgroundLane
+    from assistant.ui.copying import CopyFlow
+    from assistant.ui.notes_controller import NotesController
+    from assistant.ui.panel_pages import PanelPages
     from assistant.ui.publish_dialog import Build
-    from assistant.ui.window import MainWindow
+    from assistant.ui.state import PanelState
 
 log = logging.getLogger(__name__)
 Ask = Callable[["Phrase", Callable[["Phrase"], None]], bool]
@@ -34,14 +43,40 @@ def _mine() -> Any:
     return mine
 
 
+class PhrasePanel(Protocol):
+    """What the own-phrase actions need of the panel around them (the window is one)."""
+
+    pages: PanelPages
+
+    @property
+    def category(self) -> QComboBox: ...  # the category filter, a new phrase's default
+
+    def current_entry(self) -> Entry | None: ...
+
+    def show_status(self, text: str, error: bool = False) -> None: ...
+
+
 class PhraseFlow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    published = Signal()  # a team pack went to the server
+
+    def __init__(
+        self,
+        state: PanelState,
+        panel: PhrasePanel,
+        copying: CopyFlow,
+        notes: NotesController,
+        parent: QWidget,  # the dialogs' parent
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.panel = panel
+        self.copying = copying
+        self.notes = notes
+        self._dialogs_parent = parent
         self._after_reload = ""
         self._lane: BackgroundLane | None = None  # made on the first publish
         self.secrets: SecretStore | None = None  # None: the system keychain
-        window.state.library_loaded.connect(self._reloaded)
+        state.library_loaded.connect(self._reloaded)
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {
@@ -56,22 +91,22 @@ class PhraseFlow(QObject):
         """Open the editor; tests replace this to drive it."""
         from assistant.ui.phrase_editor import PhraseEditor
 
-        return PhraseEditor.ask(phrase, save, self.window)
+        return PhraseEditor.ask(phrase, save, self._dialogs_parent)
 
     def ask_publish(self, phrases: list[tuple[str, str]], build: Build, pack_id: str) -> bool:
         """Open the publish dialog; tests replace this to drive it."""
         from assistant.ui.publish_dialog import PublishDialog
 
-        return PublishDialog.ask(phrases, build, pack_id, self.window)
+        return PublishDialog.ask(phrases, build, pack_id, self._dialogs_parent)
 
     @property
     def pack(self) -> MyPack:
-        state = self.window.state
+        state = self.state
         pack: MyPack = _mine().MyPack(state.paths.user_packs_dir, state.phrase_languages()[0])
         return pack
 
     def is_mine(self, entry: Entry | None) -> bool:
-        library = self.window.state.library
+        library = self.state.library
         if entry is None or library is None or entry.pack_id != _mine().MY_PACK_ID:
             return False
         return any(p.id == _mine().MY_PACK_ID and p.origin == "user" for p in library.packs)
@@ -81,16 +116,14 @@ class PhraseFlow(QObject):
     def save_new(self) -> None:
         """From the fill-in form when it is open (the words as filled in), from the note
         field being written in (its selected words, or all of it), else blank."""
-        window = self.window
-        copying = window.copying
-        target = copying.target if window.stack.currentWidget() is copying.open_form else None
-        category = window.category.currentData() or "opening"
-        if target is not None:
-            entry = target[0]
+        filled_in = self.copying.filled_in()
+        category = self.panel.category.currentData() or "opening"
+        if filled_in is not None:
+            entry, words = filled_in
             seed = _mine().Phrase(
                 title=entry.title,
                 category=entry.category,
-                body=window.form.phrase_text(),
+                body=words,
                 tags=entry.tags,
                 placeholders=entry.placeholders,
             )
@@ -102,9 +135,9 @@ class PhraseFlow(QObject):
         """What the agent wrote in the note field they are in ("" off the notes page)."""
         from assistant.ui.text_fields import NoteEdit
 
-        if self.window.pages.current() != "notes":
+        if self.panel.pages.current() != "notes":
             return ""
-        form = self.window.notes.page.form
+        form = self.notes.page.form
         editor = form.editors.get(form.last_focused)
         if not isinstance(editor, NoteEdit):
             return ""
@@ -113,7 +146,7 @@ class PhraseFlow(QObject):
         return (selected or editor.text()).strip()
 
     def edit_selected(self) -> None:
-        entry = self.window.current_entry()
+        entry = self.panel.current_entry()
         if entry is None:
             return
         if self.is_mine(entry):
@@ -127,9 +160,9 @@ class PhraseFlow(QObject):
             self._edit(_mine().Phrase.copy_of(entry), None)
 
     def delete_selected(self) -> None:
-        entry = self.window.current_entry()
+        entry = self.panel.current_entry()
         if not self.is_mine(entry):
-            self.window.show_status(
+            self.panel.show_status(
                 self.tr("Only your own phrases can be deleted; Ctrl+Shift+C edits a copy."),
                 error=True,
             )
@@ -142,16 +175,16 @@ class PhraseFlow(QObject):
 
     def undo(self) -> None:
         if not self.pack.can_undo():
-            self.window.show_status(self.tr("Nothing to undo in your phrases"), error=True)
+            self.panel.show_status(self.tr("Nothing to undo in your phrases"), error=True)
             return
         self._change(self.pack.undo, self.tr("Your last phrase change is undone"))
 
     def publish(self) -> None:
         """Publish chosen own phrases as a team pack; agents get it at their next sync."""
-        state = self.window.state
+        state = self.state
         url = state.settings.sync_url
         if not url:
-            self.window.show_status(
+            self.panel.show_status(
                 self.tr("No team server is set: run 'agent-assist sync --login URL' first"),
                 error=True,
             )
@@ -159,7 +192,7 @@ class PhraseFlow(QObject):
         library = state.library
         mine = [(e.id, e.title) for e in (library.entries if library else ()) if self.is_mine(e)]
         if not mine:
-            self.window.show_status(self.tr("You have no phrases of your own to publish"), True)
+            self.panel.show_status(self.tr("You have no phrases of your own to publish"), True)
             return
         version = state.clock().strftime("%Y-%m-%d %H:%M")
         built: list[tuple[str, str]] = []
@@ -171,7 +204,7 @@ class PhraseFlow(QObject):
         if not self.ask_publish(mine, build, default_id) or not built:
             return
         pack_id, text = built[-1]
-        self.window.show_status(self.tr("Publishing team pack %1…").replace("%1", pack_id))
+        self.panel.show_status(self.tr("Publishing team pack %1…").replace("%1", pack_id))
         if self._lane is None:
             from assistant.ui.background import BackgroundLane
 
@@ -199,15 +232,14 @@ class PhraseFlow(QObject):
     def _published(self, pack: Pack) -> None:
         message = self.tr("Published team pack %1 (%2 phrases); agents get it at their next sync")
         message = message.replace("%1", pack.id).replace("%2", str(len(pack.entries)))
-        self.window.show_status(message)
-        if self.window.team_sync is not None:
-            self.window.team_sync.request()  # this panel gets it now too
+        self.panel.show_status(message)
+        self.published.emit()
 
     def _not_published(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             log.error("publishing failed", exc_info=exc)
         detail = exc.message if isinstance(exc, UserError) else type(exc).__name__
-        self.window.show_status(self.tr("Not published: %1").replace("%1", detail), error=True)
+        self.panel.show_status(self.tr("Not published: %1").replace("%1", detail), error=True)
 
     def shutdown(self) -> None:
         if self._lane is not None:
@@ -216,7 +248,7 @@ class PhraseFlow(QObject):
     # -- internals --------------------------------------------------------------------
 
     def _edit(self, seed: Phrase, entry_id: str | None) -> None:
-        state = self.window.state
+        state = self.state
         saved: list[Phrase] = []
 
         def save(phrase: Phrase) -> None:
@@ -235,12 +267,12 @@ class PhraseFlow(QObject):
         try:
             change()
         except _mine().PhraseRefused as refused:
-            self.window.show_status(refused.message, error=True)
+            self.panel.show_status(refused.message, error=True)
             return
         self._after_reload = done
-        self.window.state.reload_library()
+        self.state.reload_library()
 
     def _reloaded(self) -> None:
         if self._after_reload:
-            self.window.show_status(self._after_reload)
+            self.panel.show_status(self._after_reload)
             self._after_reload = ""

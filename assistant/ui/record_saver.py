@@ -21,7 +21,7 @@ from assistant.notes.validation import SavedRecord
 from assistant.ui.labels import field_label
 
 if TYPE_CHECKING:
-    from assistant.ui.notes_controller import NotesController
+    from assistant.ui.record_in_hand import RecordInHand
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,9 @@ log = logging.getLogger(__name__)
 class RecordSaver(QObject):
     done = Signal(object)  # the SavedRecord, or the exception that stopped the save
 
-    def __init__(self, controller: NotesController) -> None:
-        super().__init__(controller)
-        self.c = controller
+    def __init__(self, record: RecordInHand, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.c = record
 
     def save(
         self, *, quiet: bool = False, then: Callable[[SavedRecord], None] | None = None
@@ -86,8 +86,8 @@ class RecordSaver(QObject):
     ) -> None:
         c = self.c
         c.autosave.stored(saved.id, revision)
-        c.window.banner.remove("save")
-        c.window.followups.reload()
+        c.panel.banner.remove("save")
+        c.stored()
         if saved.id == c.record_id:  # else the agent moved on to another record
             self._show_saved(saved, quiet, at)
         if then is not None:
@@ -106,12 +106,12 @@ class RecordSaver(QObject):
             fields = [p.field for p in saved.refused]
             page.form.mark_missing(fields)
             page.show_problem(fields)
-            c.window.pages.show("notes")
+            c.show_page()
             page.focus_field(fields[0])
             text = self.tr("Not final yet: saved as a draft.")
             if c.clock.phase() == "talk":
                 text = self.tr("Not final yet: saved as a draft. The call is still running.")
-            c.window.show_status(text, error=True)
+            c.show_status(text, error=True)
         else:
             page.form.mark_missing(())
             text = self.tr("Final · %1") if saved.final else self.tr("Saved · %1")
@@ -119,7 +119,7 @@ class RecordSaver(QObject):
             if saved.final:
                 text = self._stop_clocks(saved, at) or text
             if not quiet:
-                c.window.show_status(text)
+                c.show_status(text)
         if saved.masked:
             self._show_masked(saved)
         c.update_state_line()
@@ -152,7 +152,7 @@ class RecordSaver(QObject):
         names = ", ".join(dict.fromkeys(field_label(n) for n in saved.masked))
         text = self.tr("Card numbers are never stored: masked in %1.").replace("%1", names)
         self.c.page.show_problem((), text)
-        self.c.window.show_status(text, error=True)
+        self.c.show_status(text, error=True)
 
     def _save_failed(self, exc: BaseException, key: str) -> None:
         if isinstance(exc, FormProblems):
@@ -168,6 +168,6 @@ class RecordSaver(QObject):
         else:
             log.error("saving the record failed", exc_info=exc)
             text = self.tr("Not saved (see the log). Your notes stay in the form.")
-        self.c.window.show_status(text, error=True)
-        self.c.window.banner.show_message("save", text, tone="warning")
+        self.c.show_status(text, error=True)
+        self.c.panel.banner.show_message("save", text, tone="warning")
         self.done.emit(exc)

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 
 if TYPE_CHECKING:
-    from assistant.ui.notes_controller import NotesController
+    from assistant.ui.record_in_hand import RecordInHand
 
 log = logging.getLogger(__name__)
 
 
-def handoff(notes: NotesController) -> None:
+def handoff(notes: RecordInHand) -> None:
     """Compose the escalation text from the record, copy it, keep it in ``handoff``."""
     from assistant.notes.clocks import deadlines
     from assistant.notes.handoff import compose_handoff, record_language
@@ -50,16 +50,16 @@ def handoff(notes: NotesController) -> None:
     )
     notes.page.form.set_text("handoff", text)
     try:
-        notes.window.clipboard.copy(text)
+        notes.panel.clipboard.copy(text)
     except ClipboardUnavailable as exc:
-        notes.window.show_status(exc.message, error=True)
+        notes.show_status(exc.message, error=True)
         return
-    notes.tr_status(
+    notes.show_status(
         QCoreApplication.translate("NotesController", "Handoff copied and kept in the record")
     )
 
 
-def draft(notes: NotesController) -> None:
+def draft(notes: RecordInHand) -> None:
     """Ctrl+R: request and key problem drafted from facts, emotions, demands."""
     from assistant.notes.drafting import draft_from_listening
 
@@ -67,21 +67,21 @@ def draft(notes: NotesController) -> None:
     values = form.values()
     drafted = draft_from_listening(values["facts"], values["emotions"], values["demands"])
     if drafted.request is None and drafted.key_problem is None:
-        notes.tr_status(
+        notes.show_status(
             QCoreApplication.translate("NotesController", "Note the facts and demands first.")
         )
         return
     for name, text in (("request", drafted.request), ("key_problem", drafted.key_problem)):
         if text is not None:
             form.set_text(name, text)
-    notes.window.pages.show("notes")
+    notes.show_page()
     notes.page.focus_field("request" if drafted.request else "key_problem")
-    notes.tr_status(
+    notes.show_status(
         QCoreApplication.translate("NotesController", "Drafted: check the wording (Ctrl+Z undoes).")
     )
 
 
-def suggest_due(notes: NotesController) -> datetime:
+def suggest_due(notes: RecordInHand) -> datetime:
     """Where a new follow-up's due time starts: the next business day, 10:00."""
     from datetime import timedelta
 

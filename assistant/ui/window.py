@@ -5,6 +5,12 @@ It stays on top of the softphone without taking focus from it when it opens or
 updates, never hides because focus moved elsewhere, and keeps out of the task bar.
 The window is thin: it asks :class:`PanelState` for rows and values, and the core
 for rendering, and shows what comes back.
+
+It is also the one place that wires the panel: it builds the controllers (notes,
+follow-ups, copying, own phrases), hands each the little of the panel it needs
+(their protocols: ``NotesPanel``, ``FollowUpPanel``, ``CopyPanel``,
+``PhrasePanel``, which this window meets) and connects their signals to one
+another. No controller imports this module.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ from assistant.ui.state import PanelState
 from assistant.ui.wording import wordings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtGui import QAction
 
     from assistant.ui.actions import ShortcutGuard
@@ -102,10 +110,11 @@ class MainWindow(QWidget):
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
-        self.notes = NotesController(self)
+        self.notes = NotesController(state, self, self)
         self._build()
-        self.followups = FollowUpFlow(self, self.notes)
-        self.copying = CopyFlow(self)
+        self.followups = FollowUpFlow(state, self.notes, self, self)
+        self.copying = CopyFlow(state, self, self)
+        self._wire_controllers()
         # The actions (every key, and the tooltips that name them) exist before the
         # first paint, so a key pressed the moment the panel shows is never lost
         # (about a millisecond). The guard and the palette watch, Python event filters,
@@ -116,7 +125,9 @@ class MainWindow(QWidget):
         self._wire_up_soon = soon(self, self._wire_up, 100)
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
         state.library_loaded.connect(self._library_loaded)
-        self.phrases = PhraseFlow(self)  # after: its status line follows the count's
+        # After: its status line follows the count's.
+        self.phrases = PhraseFlow(state, self, self.copying, self.notes, self)
+        self.phrases.published.connect(self._sync_now)  # this panel gets the pack now too
         state.usage_changed.connect(lambda: self.refresh(keep_selection=True))
         state.notice.connect(lambda text: self.show_status(text, error=True))
         self._usage_soon = soon(self, self.state.load_usage)
@@ -140,13 +151,50 @@ class MainWindow(QWidget):
     # -- building ---------------------------------------------------------------------
 
     def _build(self) -> None:
+        """The tabs and call timer, a banner, the pages (the playbook first), the
+        status line."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.MARGIN, style.MARGIN - 4, style.MARGIN, style.MARGIN - 4)
         outer.setSpacing(style.SPACING)
+        self.pages = PanelPages(self._playbook_page(), self)
+        self.banner = Banner()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setFont(style.scaled(self.font(), 0.9))
+        outer.addLayout(self.pages.top_row(self.notes.timer))
+        outer.addWidget(self.banner)
+        outer.addWidget(self.pages.stack, 1)
+        outer.addWidget(self.status)
+        self.setMinimumWidth(260)
+        for button, text in self._buttons().values():
+            style.flat_button(button, text)
+
+    def _playbook_page(self) -> QWidget:
+        """The search field, the filters and buttons, and the results with the
+        preview (or the fill-in form, or the cheat sheet, in their place)."""
         playbook = QWidget()
         page = QVBoxLayout(playbook)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(style.SPACING)
+        self._make_search_field()
+        self.browse = self.splitter = BrowsePage()
+        self.model, self.results = self.browse.model, self.browse.results
+        self.results.setItemDelegate(InCallDelegate(self.notes.used, self.results))
+        self.empty, self.preview = self.browse.empty, self.browse.preview
+        self.copy_button, self.fill_button = self.browse.copy_button, self.browse.fill_button
+        self.star_button, self.next_button = self.browse.star_button, self.browse.next_button
+        self.results.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+        self.results.doubleClicked.connect(lambda _i: self.copy_selected())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self._cheat_sheet: QWidget | None = None  # made when first asked for
+        page.addWidget(self.search)
+        page.addLayout(self._filters())
+        page.addWidget(self.stack, 1)
+        return playbook
+
+    def _make_search_field(self) -> None:
         self.search = SearchField()
         self.search.setObjectName("search")
         self.search.setFont(style.scaled(self.font(), 1.15))
@@ -157,6 +205,8 @@ class MainWindow(QWidget):
         self.search.textChanged.connect(self._forget_waiting_enter)
         self.search.escape.connect(self.escape)
 
+    def _filters(self) -> QHBoxLayout:
+        """Category and stage, then the new-phrase, help and settings buttons."""
         filters = QHBoxLayout()
         filters.setSpacing(6)
         self.category = QComboBox()
@@ -182,36 +232,21 @@ class MainWindow(QWidget):
         filters.addWidget(self.phrase_button)
         filters.addWidget(self.help_button)
         filters.addWidget(self.settings_button)
+        return filters
 
-        self.browse = self.splitter = BrowsePage()
-        self.model, self.results = self.browse.model, self.browse.results
-        self.results.setItemDelegate(InCallDelegate(self.notes.used, self.results))
-        self.empty, self.preview = self.browse.empty, self.browse.preview
-        self.copy_button, self.fill_button = self.browse.copy_button, self.browse.fill_button
-        self.star_button, self.next_button = self.browse.star_button, self.browse.next_button
-        self.results.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
-        self.results.doubleClicked.connect(lambda _i: self.copy_selected())
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.splitter)
-        self._cheat_sheet: QWidget | None = None  # made when first asked for
-
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.status.setFont(style.scaled(self.font(), 0.9))
-        page.addWidget(self.search)
-        page.addLayout(filters)
-        page.addWidget(self.stack, 1)
-        self.pages = PanelPages(playbook, self)
-        self.banner = Banner()
-        outer.addLayout(self.pages.top_row(self.notes.timer))
-        outer.addWidget(self.banner)
-        outer.addWidget(self.pages.stack, 1)
-        outer.addWidget(self.status)
-        self.setMinimumWidth(260)
-        for button, text in self._buttons().values():
-            style.flat_button(button, text)
+    def _wire_controllers(self) -> None:
+        """What one controller does that another (or the playbook) follows."""
+        notes, followups = self.notes, self.followups
+        notes.call_values_changed.connect(self.set_call_values)
+        notes.used_changed.connect(lambda: self.refresh(keep_selection=True))
+        notes.records_changed.connect(followups.reload)
+        notes.page_made.connect(followups.fill_recent)
+        self.pages.register("notes", lambda: notes.page)
+        self.pages.register("followups", lambda: followups.page)
+        self.pages.register("export", lambda: followups.export_page)
+        self.pages.changed.connect(self._page_shown)
+        self.copying.copied.connect(self.copied)
+        self.copied.connect(self._copied)
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         return {
@@ -347,11 +382,11 @@ class MainWindow(QWidget):
 
     def _sync_after_finalise(self, saved: object) -> None:
         values = getattr(saved, "values", None)
-        if (
-            self.team_sync is not None
-            and isinstance(values, dict)
-            and values.get("status") == "final"
-        ):
+        if isinstance(values, dict) and values.get("status") == "final":
+            self._sync_now()
+
+    def _sync_now(self) -> None:
+        if self.team_sync is not None:
             self.team_sync.request()
 
     def _library_loaded(self) -> None:
@@ -502,6 +537,18 @@ class MainWindow(QWidget):
         self.stack.setCurrentWidget(self.splitter)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _page_shown(self, name: str) -> None:
+        """A page came up (a tab clicked, or a key): the cursor goes with it."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.pages.page(name).isAncestorOf(focus):
+            return
+        if name == "followups":
+            self.followups.page_shown()
+        elif name == "notes":
+            self.notes.page.focus_field(self.notes.page.form.last_focused)
+        elif name == "playbook":
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _other_edge(self) -> None:
         self.dock.other_edge()
 
@@ -565,6 +612,12 @@ class MainWindow(QWidget):
         super().closeEvent(event)
 
     # -- copying -----------------------------------------------------------------------------
+
+    def _copied(self, entry_id: str, _text: str, dues: dict[str, datetime]) -> None:
+        """A wording went to the clipboard: it is used in this call, and a dated
+        promise in it is offered as a follow-up."""
+        self.notes.template_copied(entry_id, self.current_wording(), dues)
+        self.followups.offer_from(entry_id, dues)
 
     def copy_selected(self, force_form: bool = False) -> None:
         """Copy the selected wording, through the fill-in form when blanks are empty."""
