@@ -165,9 +165,7 @@ def _described(graph: dict[str, set[str]], groups: list[list[str]]) -> str:
 # and any other circle fails the test.
 KNOWN_CIRCLES = [
     {"assistant.desktop", "assistant.desktop.win32", "assistant.desktop.x11"},
-    {"assistant.notes.bulk", "assistant.notes.importer"},
     {"assistant.playbooks.search", "assistant.playbooks.search_build"},
-    {"assistant.sync.push", "assistant.sync.tracking"},
 ]
 
 

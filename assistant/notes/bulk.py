@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Table, select
 from sqlalchemy.dialects.sqlite import Insert, insert
@@ -20,7 +20,21 @@ from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
 from assistant.notes.models import CallRecord, FollowUp
 
 if TYPE_CHECKING:
-    from assistant.notes.importer import ParsedLine
+    from assistant.notes.validation import Values
+
+
+class ParsedLine(Protocol):
+    """A checked line of an import file, as the importer hands it over."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def kind(self) -> str: ...  # "calls" or "followups"
+    @property
+    def values(self) -> Values: ...
+    @property
+    def followups(self) -> list[Values] | None: ...
+
 
 CHUNK = 500  # well under SQLite's bound-parameter limit per IN (...)
 

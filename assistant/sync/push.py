@@ -40,7 +40,7 @@ from assistant.sync.versions import CALL_NAMES, FOLLOWUP_NAMES, RecordVersion, m
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-    from assistant.sync.tracking import PendingRecord
+    from assistant.sync.versions import PendingRecord
 
 OutcomeKind = Literal["created", "updated", "same", "won", "lost", "erased"]
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from assistant.sync.tracking import PendingRecord
+    from assistant.sync.versions import PendingRecord
 
 T = TypeVar("T")
 SyncStateName = Literal["ok", "offline", "failed"]

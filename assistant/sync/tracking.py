@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -34,7 +33,13 @@ from sqlalchemy.orm import Session
 
 from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
 from assistant.notes.models import CallRecord, CallSyncState, FollowUp, SyncClock
-from assistant.sync.versions import CALL_NAMES, FOLLOWUP_NAMES, RecordVersion, from_stored
+from assistant.sync.versions import (
+    CALL_NAMES,
+    FOLLOWUP_NAMES,
+    PendingRecord,
+    RecordVersion,
+    from_stored,
+)
 
 if TYPE_CHECKING:
     from assistant.sync.push import PushOutcome
@@ -43,14 +48,6 @@ CALLS: Table = CallRecord.__table__  # type: ignore[assignment]
 FOLLOWUPS: Table = FollowUp.__table__  # type: ignore[assignment]
 SYNC: Table = CallSyncState.__table__  # type: ignore[assignment]
 CLOCK: Table = SyncClock.__table__  # type: ignore[assignment]
-
-
-@dataclass(frozen=True, slots=True)
-class PendingRecord:
-    call_id: str
-    change_seq: int
-    server_rev: int | None  # the server's revision this machine last wrote or saw
-    version: RecordVersion | None  # None: the record was deleted here
 
 
 def pending_count(session: Session) -> int:

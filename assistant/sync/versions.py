@@ -63,6 +63,16 @@ class RecordVersion:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class PendingRecord:
+    """A record waiting to go up, as the local change tracking hands it to the push."""
+
+    call_id: str
+    change_seq: int
+    server_rev: int | None  # the server's revision this machine last wrote or saw
+    version: RecordVersion | None  # None: the record was deleted here
+
+
 def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
