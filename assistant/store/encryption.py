@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import logging
 import os
 import re
@@ -180,11 +181,10 @@ class FieldKeys:
         if match is None:
             return value
         key_id, payload = match.groups()
-        blob = base64.b64decode(payload)
+        blob = binascii.a2b_base64(payload)
+        cipher = self._ciphers.get(key_id) or self.cipher(key_id)
         try:
-            plain: bytes = self.cipher(key_id).decrypt(blob[:_NONCE], blob[_NONCE:], _aad(key_id))
-        except KeyProblem:
-            raise
+            plain: bytes = cipher.decrypt(blob[:_NONCE], blob[_NONCE:], _aad(key_id))
         except Exception:
             raise KeyProblem(
                 f"{self.store}: an encrypted customer field does not open with key {key_id} "
@@ -193,6 +193,7 @@ class FieldKeys:
         return plain.decode("utf-8")
 
 
+@functools.cache
 def _aad(key_id: str) -> bytes:
     return f"{PREFIX}{key_id}".encode("ascii")
 
@@ -305,14 +306,25 @@ def attach_plain_views(conn: ReadConnection, path: Path) -> None:
     keys.check_active()
     conn.field_keys = keys
 
+    # The raw line (csv_raw) names each column up to three times, and SQLite works
+    # the view's expression out each time: keep the row's values at hand.
+    recent: dict[str, str] = {}
+
     def plain(value: Any) -> Any:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not value.startswith(PREFIX):
             return value
+        found = recent.get(value)
+        if found is not None:
+            return found
         try:
-            return keys.open(value)
+            found = keys.open(value)
         except KeyProblem as exc:
             conn.key_problem = exc
             raise
+        if len(recent) >= 64:
+            recent.clear()
+        recent[value] = found
+        return found
 
     conn.create_function("agent_assist_plain", 1, plain, deterministic=True)
     for table, specs in (("calls", CALL_FIELDS), ("followups", FOLLOWUP_FIELDS)):
