@@ -63,9 +63,7 @@ def test_an_encrypted_store_pushes_plain_text(
     )
     assert rows == [(NAME, records[0]["customer_contact"], records[0]["notes"])]
     plans = server_sql("SELECT plan FROM agent_assist.followups ORDER BY plan")
-    assert sorted(p for (p,) in plans) == sorted(
-        f["plan"] for r in records for f in r["followups"]
-    )
+    assert sorted(p for (p,) in plans) == sorted(f["plan"] for r in records for f in r["followups"])
     # The same content as a plain machine's: nothing is sent twice.
     b = machine("b")
     b.import_records(records)
