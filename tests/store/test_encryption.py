@@ -111,6 +111,7 @@ def test_switching_on_encrypts_existing_records_so_the_file_holds_none_of_them(
     assert all(encryption.is_sealed(v) for v in names + plans)
     assert len(keychain.secrets) == 1
     assert cli("encrypt").text.startswith("encryption at rest: on, key ")
+    assert "encryption: at rest: on, key" in cli("doctor").text
 
 
 def test_the_app_shows_searches_exports_and_reports_plain_values(
@@ -224,6 +225,10 @@ def test_a_missing_key_is_one_clear_line_and_nothing_is_written(
         assert "not in this account's keychain" in lines[0], args
         assert result.text == "" or "this removes" not in result.text
 
+    doctor = cli("doctor")
+    assert doctor.status == 1
+    assert "FAIL  encryption:" in doctor.text
+    assert "not in this account's keychain" in doctor.text
     assert _fingerprint(paths) == before
     from assistant.store.db import open_store
 
