@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-DOCUMENTED = {0, 1, 2, 3, 4, 5}
+DOCUMENTED = {0, 1, 2, 3, 4, 5, 7}
 
 # {d} is the data dir inside the mount.
 COMMANDS = [
@@ -36,6 +36,9 @@ COMMANDS = [
     ("erase", "--contact", "+86 138 0013 8000", "--yes"),
     ("erase", "--contact", "+86 138 0013 8000"),  # no terminal to ask on
     ("purge", "--before", "2025-01-01", "--yes"),
+    ("encrypt",),
+    ("encrypt", "--on"),  # no terminal to ask on
+    ("encrypt", "--on", "--yes"),  # and no keychain to keep the key in
     ("playbook", "check"),
     ("playbook", "search", "投诉"),
     ("playbook", "render", "zh.commit.callback"),

@@ -58,7 +58,12 @@ def run_encrypt(args: argparse.Namespace) -> int:
     if not store.exists():
         raise UserError(f"{store}: no store yet; nothing to encrypt")
     if args.restore_key:
-        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            line = getpass.getpass("key: ")
+        else:
+            line = sys.stdin.readline() if sys.stdin is not None else ""
         key_id = encryption.restore_key(store, line.strip())
         print(f"key {key_id} is back in this account's keychain")
         return 0

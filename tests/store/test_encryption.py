@@ -178,10 +178,12 @@ def test_records_saved_while_on_are_encrypted_and_read_back(
     assert loaded is not None
     assert loaded.values["customer_name"] == NAME
     assert loaded.followups[0]["plan"] == PLAN
+    imported = make_record(customer_name="上官婉儿", notes="导入的备注：住在梧桐路")
+    assert cli("import", str(write_jsonl([imported], "more.jsonl"))).status == 0
+    assert {r["customer_name"] for r in _raw_export(cli)} >= {NAME, "上官婉儿"}
     disk = _on_disk(paths)
-    assert NAME.encode() not in disk
-    assert NOTE.encode() not in disk
-    assert PLAN.encode() not in disk
+    for secret in (NAME, NOTE, PLAN, "上官婉儿", "导入的备注：住在梧桐路"):
+        assert secret.encode() not in disk, secret
 
 
 def test_erase_finds_the_customer_by_an_encrypted_contact(
