@@ -395,3 +395,18 @@ def test_show_key_prints_the_key_the_keychain_holds(
     assert shown.status == 0
     ((account, secret),) = keychain.secrets.items()
     assert shown.text == f"key {account.removeprefix('store-key:')}: {secret}\n"
+
+
+def test_the_encrypted_columns_are_the_ones_named_in_the_readme() -> None:
+    from assistant.notes.models import Base, SealedText
+
+    columns = {
+        table.name: {c.name for c in table.columns if isinstance(c.type, SealedText)}
+        for table in Base.metadata.sorted_tables
+        if any(isinstance(c.type, SealedText) for c in table.columns)
+    }
+    assert columns == {table: set(names) for table, names in encryption.SEALED_FIELDS.items()}
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("#### Encryption at rest")[1].split("- Each value")[0]
+    for name in (n for names in columns.values() for n in names):
+        assert f"`{name}`" in section, name
