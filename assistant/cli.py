@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from assistant.notes import cli as notes_cli
     from assistant.playbooks import cli as playbook_cli
     from assistant.report import cli as report_cli
+    from assistant.store import cli as store_cli
     from assistant.sync import cli as sync_cli
 
     parser = argparse.ArgumentParser(
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.register(commands)
     playbook_cli.register(commands)
     maintenance_cli.register(commands)
+    store_cli.register(commands)
     sync_cli.register(commands)
     return parser
 

@@ -7,7 +7,9 @@ the log.
 Exit statuses (the README's table): 0 done; 1 failed or problems found; 2 bad input
 (a usage error, an import line, a missing value); 3 written by a newer version;
 4 a password is needed and there is no terminal to ask on; 5 the data dir or the
-chosen file cannot be written (read-only, no permission, disk full); 130 interrupted.
+chosen file cannot be written (read-only, no permission, disk full); 6 a damaged
+store was moved aside; 7 the customer fields are encrypted and their key is not in
+the keychain (or is not the store's); 130 interrupted.
 """
 
 from __future__ import annotations

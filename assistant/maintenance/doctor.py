@@ -110,6 +110,7 @@ def check_store(paths: Paths) -> list[Finding]:
         found.append(Finding(True, "schema", f"revision {revision} (current)"))
     if revision is not None and revision in KNOWN_REVISIONS:
         found.extend(_counts(store))
+        found.extend(_encryption(store))
     wal = Path(f"{store}-wal")
     size = wal.stat().st_size if wal.exists() else 0
     if size > MAX_WAL_BYTES:
@@ -135,6 +136,23 @@ def check_damaged(paths: Paths) -> list[Finding]:
         Finding(True, "damaged", copy.message, warning=True)
         for copy in damaged_copies(paths.store_file)
     ]
+
+
+def _encryption(store: Path) -> list[Finding]:
+    """Encryption at rest, once it was ever switched on: is its key usable here?"""
+    from assistant.store.encryption import KeyProblem, store_keys
+
+    try:
+        keys = store_keys(store)
+    except KeyProblem as exc:
+        return [Finding(False, "encryption", exc.message)]
+    except sqlite3.DatabaseError:
+        return []  # the records line says what is wrong with the file
+    if keys is None:
+        return []
+    if keys.active is None:
+        return [Finding(True, "encryption", "at rest: off (it was on before)")]
+    return [Finding(True, "encryption", f"at rest: on, key {keys.active} in the keychain")]
 
 
 def _counts(store: Path) -> list[Finding]:

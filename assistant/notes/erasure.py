@@ -40,9 +40,11 @@ def same_contact(stored: str, wanted: str) -> bool:
 
 
 def find_by_contact(conn: Connection, contact: str) -> Found:
-    rows = conn.execute(
-        text("SELECT id, customer_contact FROM calls WHERE customer_contact IS NOT NULL")
-    ).all()
+    from assistant.notes.models import SealedText
+
+    # Typed as the column is, so an encrypted contact is compared in plain text.
+    query = text("SELECT id, customer_contact FROM calls WHERE customer_contact IS NOT NULL")
+    rows = conn.execute(query.columns(customer_contact=SealedText())).all()
     return _with_followups(conn, [r.id for r in rows if same_contact(r.customer_contact, contact)])
 
 

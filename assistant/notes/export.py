@@ -37,6 +37,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
+from assistant.errors import UserError
 from assistant.notes.fields import (
     CALL_FIELDS,
     FOLLOWUP_FIELDS,
@@ -139,12 +140,31 @@ def _utc_text(value: datetime) -> str:
 
 
 def connect(store: Path) -> sqlite3.Connection:
+    """A connection for reading: with encryption at rest on, ``calls`` and
+    ``followups`` read as plain text (``KeyProblem`` if their key is missing)."""
+    from assistant.store.encryption import ReadConnection, attach_plain_views
+
     try:
-        conn = sqlite3.connect(store, timeout=BUSY_TIMEOUT_MS / 1000)
-        apply_pragmas(conn)
+        conn = sqlite3.connect(store, timeout=BUSY_TIMEOUT_MS / 1000, factory=ReadConnection)
     except sqlite3.Error as exc:
         raise store_error(store, exc) from exc
+    try:
+        apply_pragmas(conn)
+        attach_plain_views(conn, store)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise store_error(store, exc) from exc
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def read_error(store: Path, conn: sqlite3.Connection, exc: sqlite3.Error) -> UserError:
+    """One line for a failed read: a missing or wrong key, else what SQLite said."""
+    from assistant.store.encryption import key_problem_of
+
+    return key_problem_of(conn) or store_error(store, exc)
 
 
 def export_csv(
@@ -182,7 +202,7 @@ def export_csv(
                 raise ExportCancelled
         return count
     except sqlite3.Error as exc:
-        raise store_error(store, exc) from exc
+        raise read_error(store, conn, exc) from exc
     finally:
         conn.close()
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from assistant.notes.fields import CALL_FIELDS, LIST_SEPARATOR, csv_line_sql
 from assistant.notes.timefmt import parse_time, to_utc_text
+from assistant.store.encryption import KeyProblem, is_sealed, keys_of
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -47,6 +48,26 @@ class TextList(TypeDecorator[list[str]]):
         return value.split(LIST_SEPARATOR) if value else []
 
 
+class SealedText(TypeDecorator[str]):
+    """A customer field: kept encrypted while encryption at rest is on, always plain
+    to the code (see assistant/store/encryption.py)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        keys = keys_of(dialect) if value else None
+        return value if keys is None or value is None else keys.seal(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if not is_sealed(value):
+            return None if value is None else str(value)
+        keys = keys_of(dialect)
+        if keys is None:
+            raise KeyProblem("a customer field is encrypted but this store has no key for it")
+        return keys.open(value)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -65,26 +86,26 @@ class CallRecord(Base):
     connect_status: Mapped[str | None] = mapped_column(String(16))
     agent_id: Mapped[str | None] = mapped_column(Text)
     agent_name: Mapped[str | None] = mapped_column(Text)
-    participants: Mapped[str | None] = mapped_column(Text)
-    customer_name: Mapped[str | None] = mapped_column(Text)
-    customer_title: Mapped[str | None] = mapped_column(Text)
-    customer_contact: Mapped[str | None] = mapped_column(Text)
-    account_ref: Mapped[str | None] = mapped_column(Text)
+    participants: Mapped[str | None] = mapped_column(SealedText)
+    customer_name: Mapped[str | None] = mapped_column(SealedText)
+    customer_title: Mapped[str | None] = mapped_column(SealedText)
+    customer_contact: Mapped[str | None] = mapped_column(SealedText)
+    account_ref: Mapped[str | None] = mapped_column(SealedText)
     customer_type: Mapped[str | None] = mapped_column(String(16))
     level: Mapped[str | None] = mapped_column(String(2))
     emotion_start: Mapped[str | None] = mapped_column(String(16))
     emotion_end: Mapped[str | None] = mapped_column(String(16))
-    facts: Mapped[str | None] = mapped_column(Text)
-    emotions: Mapped[str | None] = mapped_column(Text)
-    demands: Mapped[str | None] = mapped_column(Text)
-    request: Mapped[str | None] = mapped_column(Text)
-    key_problem: Mapped[str | None] = mapped_column(Text)
-    outcome: Mapped[str | None] = mapped_column(Text)
+    facts: Mapped[str | None] = mapped_column(SealedText)
+    emotions: Mapped[str | None] = mapped_column(SealedText)
+    demands: Mapped[str | None] = mapped_column(SealedText)
+    request: Mapped[str | None] = mapped_column(SealedText)
+    key_problem: Mapped[str | None] = mapped_column(SealedText)
+    outcome: Mapped[str | None] = mapped_column(SealedText)
     resolution: Mapped[str | None] = mapped_column(String(16))
     disposition: Mapped[str | None] = mapped_column(Text)
     escalated_to: Mapped[str | None] = mapped_column(Text)
-    handoff: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
+    handoff: Mapped[str | None] = mapped_column(SealedText)
+    notes: Mapped[str | None] = mapped_column(SealedText)
     tags: Mapped[list[str]] = mapped_column(TextList, nullable=True, default=list)
     templates_used: Mapped[list[str]] = mapped_column(TextList, nullable=True, default=list)
     created_at: Mapped[datetime] = mapped_column(UtcTime)
@@ -113,8 +134,8 @@ class FollowUp(Base):
     call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"))
     owner: Mapped[str | None] = mapped_column(Text)
     due_at: Mapped[datetime | None] = mapped_column(UtcTime)
-    resources: Mapped[str | None] = mapped_column(Text)
-    plan: Mapped[str | None] = mapped_column(Text)
+    resources: Mapped[str | None] = mapped_column(SealedText)
+    plan: Mapped[str | None] = mapped_column(SealedText)
     status: Mapped[str] = mapped_column(String(12), default="open")
     done_at: Mapped[datetime | None] = mapped_column(UtcTime)
 
@@ -187,3 +208,15 @@ class SyncClock(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tick: Mapped[int] = mapped_column(Integer)
+
+
+class StoreKey(Base):
+    """A key the customer fields were encrypted with; the key itself is in the OS
+    keychain (see assistant/store/encryption.py and migration 0006)."""
+
+    __tablename__ = "store_keys"
+
+    key_id: Mapped[str] = mapped_column(String(12), primary_key=True)
+    created_at: Mapped[str] = mapped_column(String(25))
+    active: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    check_value: Mapped[str] = mapped_column(Text)

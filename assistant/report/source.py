@@ -79,7 +79,7 @@ class LocalSource:
         self.conn = connect(store)
 
     def rows(self, sql: str, params: Sequence[object]) -> Iterator[Sequence[Any]]:
-        from assistant.store.db import store_error
+        from assistant.notes.export import read_error
 
         sql = _LIST.sub(r"\1", sql.replace("{calls}", "calls").replace("{followups}", "followups"))
         try:
@@ -88,7 +88,7 @@ class LocalSource:
             while batch := cursor.fetchmany(CHUNK):
                 yield from batch
         except sqlite3.Error as exc:
-            raise store_error(self.store, exc) from exc
+            raise read_error(self.store, self.conn, exc) from exc
 
     def phrase_use(self, since: date | None, until: date | None) -> list[TeamUse]:
         return []  # one machine has no teams: the Phrases sheet's calls say it all

@@ -309,6 +309,11 @@ class Store:
         self.recovered_from: Path | None = None
         self.backup = migrate(path)
         ensure_wal(path)
+        from assistant.store.encryption import attach, store_keys
+
+        # Encryption at rest on and its key not in the keychain: refuse here, before
+        # anything can be written (KeyProblem, exit status 7).
+        keys = store_keys(path)
         self.engine: Engine = create_engine(
             f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000}
         )
@@ -321,6 +326,7 @@ class Store:
                 dbapi_connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
 
             event.listen(self.engine, "connect", on_connect)
+        attach(self.engine.dialect, keys)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextlib.contextmanager

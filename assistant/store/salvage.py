@@ -26,7 +26,7 @@ from assistant.store.db import SQLITE_MAGIC, damaged_files, open_store, store_er
 log = logging.getLogger(__name__)
 
 # What salvage copies, parents before children (follow-ups need their call).
-TABLES = ("calls", "followups", "template_usage", "query_picks")
+TABLES = ("calls", "followups", "template_usage", "query_picks", "store_keys")
 # After this many unreadable rowids in a row, the rest of a table is taken as lost
 # (a damaged interior page can hide every rowid after it).
 MAX_UNREADABLE_RUN = 5000

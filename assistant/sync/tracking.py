@@ -32,7 +32,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
-from assistant.notes.models import CallRecord, CallSyncState, FollowUp, SyncClock
+from assistant.notes.models import CallRecord, CallSyncState, FollowUp, SealedText, SyncClock
 from assistant.sync.versions import (
     CALL_NAMES,
     FOLLOWUP_NAMES,
@@ -83,10 +83,12 @@ def next_batch(session: Session, after_seq: int, limit: int) -> list[PendingReco
 
 
 def _stored(table: Table, names: Sequence[str]) -> list[Any]:
-    """Columns as the store keeps them: times and lists stay text (see versions.py)."""
+    """Columns as the store keeps them: times and lists stay text (see versions.py);
+    customer fields are read plain, even with encryption at rest on."""
     return [
         type_coerce(table.c[n], Text())
         if isinstance(table.c[n].type, TypeDecorator)
+        and not isinstance(table.c[n].type, SealedText)
         else table.c[n]
         for n in names
     ]
