@@ -27,20 +27,23 @@ FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(kept-or-phone, e-mail), compiled with the first record, not at start-up.
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(record id, kept-or-phone, e-mail), compiled with the first record, not at start-up.
 
-    Record ids and dates are kept; seven or more digits in a row, optionally with +,
-    spaces, dashes, dots or brackets between them, are masked unless they are part
-    of a word or a name like calls-20240315T140000.
+    Record ids (UUIDs) and dates are kept; seven or more digits in a row, optionally
+    with +, spaces, dashes, dots or brackets between them, are masked unless they are
+    part of a word or a name like calls-20240315T140000.
     """
+    record_id = re.compile(
+        r"(\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)",
+        re.ASCII | re.IGNORECASE,
+    )
     keep_or_phone = re.compile(
-        r"(?P<keep>\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
-        r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d))"
+        r"(?P<keep>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d))"
         r"|(?<![\w+])\+?\d(?:[ \-.()\u00a0]{0,2}\d){6,}(?!\w)",
         re.ASCII | re.IGNORECASE,
     )
-    return keep_or_phone, re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+    return record_id, keep_or_phone, re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 # The handler setup_logging added, so a second call replaces it instead of doubling.
@@ -48,10 +51,17 @@ _installed: list[logging.Handler] = []
 
 
 def scrub(text: str) -> str:
-    """Mask card numbers, then phone-like numbers and e-mail addresses."""
+    """Mask card numbers, then phone-like numbers and e-mail addresses; record ids
+    stay whole (a UUID's digit groups can look like a card or phone number)."""
+    record_id, _, _ = _patterns()
+    pieces = record_id.split(text)  # the ids at the odd places
+    return "".join(p if i % 2 else _scrub_between_ids(p) for i, p in enumerate(pieces))
+
+
+def _scrub_between_ids(text: str) -> str:
     from assistant.notes.redact import mask_cards
 
-    keep_or_phone, email = _patterns()
+    _, keep_or_phone, email = _patterns()
     text = email.sub("[e-mail]", mask_cards(text)[0])
     return keep_or_phone.sub(lambda m: m.group(0) if m.group("keep") else "[number]", text)
 

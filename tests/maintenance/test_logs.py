@@ -140,6 +140,8 @@ def test_the_log_rotates(paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
         ("客户电话13800138000", "客户电话[number]"),
         ("(010) 8888-8888 转 2", "([number] 转 2"),
         ("call 12345678-3b4d-4e5f-8a6b-1c2d3e4f5a6b saved", None),
+        # All digits, and its groups read as a Luhn-valid card number: still an id.
+        ("call 41111111-1111-1111-8111-111111111111 saved", None),
         ("backup calls-20240315T140000.sqlite3 made", None),
         ("at 2024-03-15 14:00:05", None),
         ("imported 1200 record(s)", None),
