@@ -28,9 +28,10 @@ import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, BinaryIO, overload
 
 from assistant import __version__
+from assistant.files import write_atomically
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
 from assistant.playbooks.search import Hit, SearchContext, SearchIndex, StringTable
 
@@ -472,16 +473,15 @@ def _write_cache(
             )  # type: ignore[arg-type]  # the index header holds only marshal types
         )
         path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: it imports random and shutil
 
-        fd, tmp = tempfile.mkstemp(prefix=".playbook-", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
+        def write(out: BinaryIO) -> None:
             out.write(_START.pack(_MAGIC, len(header)))
             out.write(header)
             for section in arrays:
                 out.write(bytes(-out.tell() % _ALIGN))
                 out.write(section)
-        os.replace(tmp, path)
+
+        write_atomically(path, write)
     except OSError:
         # A cache that cannot be written only costs the next start some time.
         return
