@@ -1194,7 +1194,7 @@
         <translation>憤怒</translation>
     </message>
     <message>
-        <source>Confrontational</source>
+        <source>Hostile</source>
         <translation>對抗</translation>
     </message>
     <message>
