@@ -14,7 +14,6 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from assistant.errors import UserError
-from assistant.files import write_text_atomically
 from assistant.playbooks.model import LANGUAGES, pack_language
 
 LEVELS: tuple[str, ...] = ("L1", "L2", "L3", "L4")
@@ -234,5 +233,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     data.update(data.pop("extra"))
     for name in _TUPLE_FIELDS:
         data[name] = list(data[name])
+    from assistant.files import write_text_atomically  # only when writing
+
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

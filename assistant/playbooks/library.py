@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, overload
 
 from assistant import __version__
-from assistant.files import write_atomically
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
 from assistant.playbooks.search import Hit, SearchContext, SearchIndex, StringTable
 
@@ -472,6 +471,8 @@ def _write_cache(
                 [len(a) for a in arrays],
             )  # type: ignore[arg-type]  # the index header holds only marshal types
         )
+        from assistant.files import write_atomically  # only when writing
+
         path.parent.mkdir(parents=True, exist_ok=True)
 
         def write(out: BinaryIO) -> None:
