@@ -8,7 +8,6 @@ Unknown keys are kept as they are so a newer version's settings survive an older
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -234,17 +233,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     data.update(data.pop("extra"))
     for name in _TUPLE_FIELDS:
         data[name] = list(data[name])
-    import tempfile  # only when writing: it imports random and shutil
+    from assistant.files import write_text_atomically  # only when writing
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

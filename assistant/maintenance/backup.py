@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from assistant.errors import CannotWrite, UserError
+from assistant.files import replace_durably
 from assistant.paths import Paths
 from assistant.settings import Settings
 from assistant.store.db import (
@@ -111,8 +111,7 @@ def _checked_copy(source: Path, target: Path) -> None:
                 f"{source}: the store is damaged ({problem}); no backup was made. "
                 "Run 'agent-assist doctor'."
             )
-        _fsync(partial)
-        os.replace(partial, target)
+        replace_durably(partial, target)
     except sqlite3.DatabaseError as exc:
         raise store_error(source, exc) from exc
     except OSError as exc:
@@ -120,14 +119,6 @@ def _checked_copy(source: Path, target: Path) -> None:
     finally:
         with contextlib.suppress(OSError):  # a read-only folder holds no partial copy
             partial.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def make_backup(paths: Paths, now: datetime | None = None) -> Path:
@@ -243,7 +234,7 @@ def restore(paths: Paths, source: Path, now: datetime | None = None) -> Restored
     try:
         if store_files(store):
             kept = move_aside(store, "before-restore", now)
-        os.replace(incoming, store)
+        replace_durably(incoming, store)
     finally:
         incoming.unlink(missing_ok=True)
     log.info("store restored from %s; previous store kept as %s", source.name, kept)

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import UserError
+from assistant.files import write_text_atomically
 from assistant.notes.redact import mask_anything
 from assistant.paths import Paths
 
@@ -70,19 +69,12 @@ def save_draft(
     data = json.dumps(content, ensure_ascii=False, default=_jsonable)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".part", dir=target.parent)
     except OSError as exc:
         raise UserError(f"{target.parent}: cannot keep a draft: {exc.strerror}") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
+        write_text_atomically(target, data)
     except OSError as exc:
         raise UserError(f"{target}: cannot keep a draft: {exc.strerror}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     if masked:
         log.info("draft %s: masked %d card number(s)", key, masked)
     return masked

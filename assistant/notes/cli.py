@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.errors import UserError, cannot_write
+from assistant.errors import UserError
 
 if TYPE_CHECKING:
     from assistant.sync.erasure import TeamErasure
@@ -250,6 +249,7 @@ def _import(args: argparse.Namespace) -> tuple[int, bool]:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from assistant.files import write_chosen_file
     from assistant.notes.export import export_csv
     from assistant.paths import resolve_paths
     from assistant.store.db import migrate
@@ -268,22 +268,5 @@ def run_export(args: argparse.Namespace) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 0
-    write_atomically(args.out, lambda out: export_csv(paths.store_file, out, **options))
+    write_chosen_file(args.out, lambda out: export_csv(paths.store_file, out, **options))
     return 0
-
-
-def write_atomically(target: Path, write: Any) -> None:
-    """Write via a temporary file beside ``target``: never a half-written export."""
-    target = target.expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        error = cannot_write(exc) or UserError(f"{target}: cannot write here: {exc.strerror}")
-        raise error from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            write(out)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -344,7 +344,7 @@ def export_to_file(
     temporary file is removed and ``target`` is untouched.
     """
     from assistant.errors import UserError
-    from assistant.notes.cli import write_atomically
+    from assistant.files import write_chosen_file
     from assistant.notes.export import _range_clause, connect, export_csv
 
     if not store_file.exists():
@@ -373,5 +373,5 @@ def export_to_file(
             )
         )
 
-    write_atomically(target, write)
+    write_chosen_file(target, write)
     return written[0]

@@ -28,7 +28,7 @@ import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, BinaryIO, overload
 
 from assistant import __version__
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
@@ -471,17 +471,18 @@ def _write_cache(
                 [len(a) for a in arrays],
             )  # type: ignore[arg-type]  # the index header holds only marshal types
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: it imports random and shutil
+        from assistant.files import write_atomically  # only when writing
 
-        fd, tmp = tempfile.mkstemp(prefix=".playbook-", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+        def write(out: BinaryIO) -> None:
             out.write(_START.pack(_MAGIC, len(header)))
             out.write(header)
             for section in arrays:
                 out.write(bytes(-out.tell() % _ALIGN))
                 out.write(section)
-        os.replace(tmp, path)
+
+        write_atomically(path, write)
     except OSError:
         # A cache that cannot be written only costs the next start some time.
         return

@@ -9,7 +9,6 @@ that ``undo`` brings back.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import yaml
 
 from assistant.errors import UserError
+from assistant.files import write_bytes_atomically
 from assistant.playbooks.loader import load_pack_text
 from assistant.playbooks.model import BUILTIN_PLACEHOLDERS, Entry, Placeholder, Problem
 from assistant.playbooks.template import TemplateSyntaxError, placeholder_names
@@ -331,33 +331,7 @@ def write_checked(path: Path, text: str, *, focus: str = "", keep_backup: bool =
     try:
         if keep_backup:  # an empty backup: there was no pack before
             old = path.read_bytes() if path.is_file() else b""
-            _replace(path.with_name(path.name + BACKUP_SUFFIX), old)
-        _replace(path, text.encode("utf-8"))
-        _sync_folder(path.parent)
+            write_bytes_atomically(path.with_name(path.name + BACKUP_SUFFIX), old)
+        write_bytes_atomically(path, text.encode("utf-8"))
     except OSError as exc:
         raise PhraseRefused("", f"{path}: cannot write: {exc.strerror}") from None
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path``, flush it to disk, then rename it over ``path``."""
-    tmp = path.with_name(f".{path.name}.part")  # not a pack suffix: never loaded
-    try:
-        with open(tmp, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -100,10 +100,6 @@ def is_han(char: str) -> bool:
     return any(lo <= point <= hi for lo, hi in HAN_RANGES)
 
 
-def has_han(text: str) -> bool:
-    return any(map(is_han, text))
-
-
 # For ASCII text (English, pinyin) the same words come from a small pattern that
 # compiles in microseconds, so an agent's first keystrokes never wait for the big one.
 _ASCII_ATOM = re.compile(f"()([^\\W_]+(?:[{JOINERS}][^\\W_]+)*)", re.ASCII)

@@ -55,7 +55,7 @@ def default_name(since: date | None, until: date | None) -> str:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from assistant.notes.cli import write_atomically
+    from assistant.files import write_chosen_file
     from assistant.notes.timefmt import utc_now
     from assistant.paths import resolve_paths
     from assistant.report.workbook import write_report
@@ -73,7 +73,7 @@ def run_report(args: argparse.Namespace) -> int:
     source = _team_source(args, settings) if args.team else _local_source(paths.store_file)
     try:
         results = []
-        write_atomically(
+        write_chosen_file(
             out,
             lambda stream: results.append(
                 write_report(
@@ -109,14 +109,14 @@ def report_to_file(
 ) -> ReportResult:
     """Write this machine's workbook to ``target`` through a temporary file: cancelling
     (``should_stop``) or a failure leaves no file and ``target`` untouched."""
-    from assistant.notes.cli import write_atomically
+    from assistant.files import write_chosen_file
     from assistant.notes.timefmt import utc_now
     from assistant.report.workbook import write_report
 
     source = _local_source(store)
     results: list[ReportResult] = []
     try:
-        write_atomically(
+        write_chosen_file(
             target,
             lambda stream: results.append(
                 write_report(

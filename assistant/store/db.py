@@ -124,23 +124,40 @@ class StoreBusy(UserError):
     """Another program held the store longer than the busy timeout."""
 
 
-def store_error(path: Path, exc: sqlite3.Error | Exception) -> UserError:
-    """Turn an environment failure into a message the agent can act on."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+# SQLite's primary result codes (the low byte of ``sqlite3.Error.sqlite_errorcode``;
+# the high bytes only say more, e.g. SQLITE_IOERR_WRITE or SQLITE_READONLY_DIRECTORY).
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_READ_ONLY = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM}
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code for ``exc`` (or the DBAPI error SQLAlchemy wraps in
+    it); None when SQLite gave none (not an SQLite failure, or one Python raised)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def store_error(path: Path, exc: BaseException) -> UserError:
+    """Turn an environment failure into a message the agent can act on, by SQLite's
+    result code (the message wording differs between SQLite versions)."""
+    code = sqlite_code(exc)
+    exc = getattr(exc, "orig", None) or exc
+    if code in _BUSY:
         return StoreBusy(f"{path}: the store is busy in another program; try again in a moment")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if code in _DAMAGED:
         return StoreDamaged(f"{path}: the store file is damaged ({exc})")
-    if "readonly" in text or "read-only" in text:
+    if code in _READ_ONLY:
         return CannotWrite(f"{path}: the store is read-only; check the folder's permissions")
-    if "disk is full" in text or "full" in text:
+    if code == sqlite3.SQLITE_FULL:
         return CannotWrite(f"{path}: the disk is full; free some space and save again")
-    if "disk i/o error" in text:
+    if code == sqlite3.SQLITE_IOERR:
         return CannotWrite(
             f"{path}: the disk refused a write ({exc}); check free space and the drive, "
             "then save again"
         )
-    if "unable to open" in text:
+    if code == sqlite3.SQLITE_CANTOPEN:
         return CannotWrite(
             f"{path}: cannot open the store; check that the folder exists and is writable"
         )
@@ -286,7 +303,7 @@ def migrate(path: Path) -> Path | None:
         import sqlalchemy.exc
 
         if isinstance(exc, sqlalchemy.exc.OperationalError):
-            raise store_error(path, exc.orig or exc) from exc
+            raise store_error(path, exc) from exc
         raise
     finally:
         engine.dispose()

@@ -8,7 +8,6 @@ lists ids with their version and publish time first.
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
 from assistant.errors import UserError
+from assistant.files import write_text_atomically
 from assistant.sync import server_tables as t
 
 if TYPE_CHECKING:
@@ -43,21 +43,6 @@ def pack_path(folder: Path, pack_id: str) -> Path:
     return folder / f"{pack_id}.yaml"
 
 
-def write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # ".part" is not a pack suffix, so the loader never picks up a file being written.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def pull_packs(conn: Connection, folder: Path, known: dict[str, str]) -> PackPull:
     """Bring ``folder`` up to the server's team packs; ``known`` is the last manifest."""
     result = PackPull()
@@ -78,7 +63,8 @@ def pull_packs(conn: Connection, folder: Path, known: dict[str, str]) -> PackPul
         for pack_id, text in conn.execute(query):
             target = pack_path(folder, pack_id)
             try:
-                write_atomically(target, text)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomically(target, text)  # ".part" is no pack suffix: never loaded
             except OSError as exc:
                 result.errors.append(f"{target}: cannot write: {exc.strerror}")
                 result.manifest.pop(pack_id, None)

@@ -8,14 +8,14 @@ the packs are fetched again and the machine gets a new name.
 from __future__ import annotations
 
 import json
-import os
 import socket
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from assistant.files import write_text_atomically
 
 STATE_NAME = "sync-state.json"
 
@@ -85,12 +85,4 @@ def save_state(path: Path, state: SyncState) -> None:
         "erased_seq": state.erased_seq,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".sync-state-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -39,7 +39,7 @@ STAGE_LABELS: dict[str, str] = {
     "calm": QT_TRANSLATE_NOOP("labels", "Calm"),
     "dissatisfied": QT_TRANSLATE_NOOP("labels", "Dissatisfied"),
     "angry": QT_TRANSLATE_NOOP("labels", "Angry"),
-    "confrontational": QT_TRANSLATE_NOOP("labels", "Confrontational"),
+    "confrontational": QT_TRANSLATE_NOOP("labels", "Hostile"),
 }
 
 # Blanks every template may use; the panel fills them from settings and the call.

@@ -33,7 +33,6 @@ from assistant.ui.record_followups import RecordFollowUps
 from assistant.ui.text_fields import DateTimeField, NoteEdit
 
 QUICK_FIELDS = ("facts", "emotions", "demands")
-SELECTORS = ("emotion_start", "emotion_end", "customer_type")
 # Every other field the form shows, in the order it shows them.
 ORDER = (
     "started_at",
@@ -68,7 +67,6 @@ NOTE_LINES = {
     "handoff": 2,
     "notes": 2,
 }
-FORM_FIELDS = (*QUICK_FIELDS, *SELECTORS, *ORDER)
 
 Editor = NoteEdit | QLineEdit | QComboBox | DateTimeField
 

@@ -150,6 +150,13 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self.error.setText(problem)
             self.error.show()
+            layout = self.layout()
+            assert layout is not None
+            layout.activate()
+            # Taller by the problem's lines (wrapped at this width), not squeezing the rows.
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
             return
         super().accept()
 

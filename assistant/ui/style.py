@@ -139,6 +139,7 @@ QToolButton {{
     border: 1px solid {c.border.name()};
     border-radius: 4px;
 }}
+QToolButton#symbol {{ padding: 3px 5px; }}
 QToolButton:hover {{ background: {c.chip_fill.name()}; }}
 QToolButton:disabled {{ color: {c.secondary.name()}; }}
 QScrollArea#previewScroll {{ border: none; }}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from assistant.ui.icons import app_icon
@@ -50,9 +50,6 @@ class Tray(QObject):
         """A desktop notification from the tray icon (a follow-up came due)."""
         if self.icon is not None:
             self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
-
-    def icon_or_none(self) -> QIcon | None:
-        return self.icon.icon() if self.icon is not None else None
 
     def close(self) -> None:
         if self.icon is not None:

@@ -224,10 +224,14 @@ class MainWindow(QWidget):
             combo.setMinimumContentsLength(4)
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             combo.activated.connect(lambda _i: self.focus_search())
+        # Every category name whole, in any language; the stage filter takes the rest.
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.help_button = QToolButton()
         self.settings_button = QToolButton()
         self.phrase_button = QToolButton()
-        filters.addWidget(self.category, 1)
+        for symbol in (self.help_button, self.settings_button, self.phrase_button):
+            symbol.setObjectName("symbol")  # narrow: one sign, no words
+        filters.addWidget(self.category)
         filters.addWidget(self.stage, 1)
         filters.addWidget(self.phrase_button)
         filters.addWidget(self.help_button)
@@ -452,10 +456,6 @@ class MainWindow(QWidget):
             return None
         options = wordings(entry, self._other_languages(entry))
         return options[self._wording % len(options)]
-
-    def current_body(self) -> str:
-        current = self.current_wording_of()
-        return current[1] if current is not None else ""
 
     def _other_languages(self, entry: Entry) -> list[Entry]:
         """The same intent in the agent's other phrase languages, in their order."""

@@ -1209,8 +1209,8 @@
         <translation>Angry</translation>
     </message>
     <message>
-        <source>Confrontational</source>
-        <translation>Confrontational</translation>
+        <source>Hostile</source>
+        <translation>Hostile</translation>
     </message>
     <message>
         <source>your name</source>

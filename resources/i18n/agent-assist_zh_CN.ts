@@ -1198,7 +1198,7 @@
         <translation>愤怒</translation>
     </message>
     <message>
-        <source>Confrontational</source>
+        <source>Hostile</source>
         <translation>对抗</translation>
     </message>
     <message>

@@ -1198,7 +1198,7 @@
         <translation>憤怒</translation>
     </message>
     <message>
-        <source>Confrontational</source>
+        <source>Hostile</source>
         <translation>對抗</translation>
     </message>
     <message>

@@ -238,13 +238,13 @@ def test_export_to_an_unwritable_place_is_a_clear_error(
 def test_cancelled_export_leaves_no_file(
     store: Any, make_record: Any, write_jsonl: Any, tmp_path: Path, cli: Any
 ) -> None:
-    from assistant.notes.cli import write_atomically
+    from assistant.files import write_chosen_file
     from assistant.notes.export import ExportCancelled, export_csv
 
     cli("import", str(write_jsonl([make_record() for _ in range(3)])))
     out = tmp_path / "calls.csv"
     with pytest.raises(ExportCancelled):
-        write_atomically(out, lambda f: export_csv(store.path, f, should_stop=lambda: True))
+        write_chosen_file(out, lambda f: export_csv(store.path, f, should_stop=lambda: True))
     assert list(tmp_path.glob("*.csv*")) == []
 
 

@@ -297,3 +297,271 @@ def go_dark(request: pytest.FixtureRequest) -> Callable[[], None]:
         request.addfinalizer(lambda: QApplication.setPalette(light))
 
     return switch
+
+
+# -- what an agent would notice on screen: a caption cut short, widgets on top of each other --
+
+
+def _caption(text: str) -> str:
+    """A caption as drawn: the mnemonic '&' gone ('&&' is one '&')."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _label_problem(label: Any) -> str | None:
+    from PySide6 import QtGui
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics, QTextDocument
+
+    text = label.text()
+    if not text or not label.pixmap().isNull():
+        return None
+    room = label.contentsRect().adjusted(
+        label.margin(), label.margin(), -label.margin(), -label.margin()
+    )
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    ):
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(label.font())
+        document.setHtml(text)
+        if label.wordWrap():
+            document.setTextWidth(room.width())
+            width, height = document.idealWidth(), document.size().height()
+        else:
+            width, height = document.idealWidth(), document.size().height()
+        shown = document.toPlainText()
+    else:
+        metrics = QFontMetrics(label.font())
+        flags = int(Qt.TextFlag.TextShowMnemonic) if label.buddy() is not None else 0
+        if label.wordWrap():
+            flags |= int(Qt.TextFlag.TextWordWrap)
+        bound = metrics.boundingRect(QRect(0, 0, max(room.width(), 1), 100_000), flags, text)
+        width, height = bound.width(), bound.height()
+        shown = text
+    if width > room.width() + 1 or height > room.height() + 1:
+        return f"{shown!r} needs {width:.0f}x{height:.0f}, has {room.width()}x{room.height()}"
+    return None
+
+
+def _button_problem(button: Any) -> str | None:
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QPushButton,
+        QRadioButton,
+        QStyle,
+        QStyleOptionButton,
+        QStyleOptionToolButton,
+        QToolButton,
+    )
+
+    text = _caption(button.text())
+    if not text:
+        return None
+    style = button.style()
+    needed = QFontMetrics(button.font()).horizontalAdvance(text)
+    if isinstance(button, QToolButton):
+        if button.toolButtonStyle() == button.toolButtonStyle().ToolButtonIconOnly:
+            return None
+        tool = QStyleOptionToolButton()
+        button.initStyleOption(tool)
+        if (
+            tool.toolButtonStyle == tool.toolButtonStyle.ToolButtonIconOnly
+            and not tool.icon.isNull()
+        ):
+            return None
+        area = style.subControlRect(
+            QStyle.ComplexControl.CC_ToolButton, tool, QStyle.SubControl.SC_ToolButton, button
+        )
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, tool, button)
+        room = area.width() - 2 * frame
+        if (
+            not tool.icon.isNull()
+            and tool.toolButtonStyle == tool.toolButtonStyle.ToolButtonTextBesideIcon
+        ):
+            needed += tool.iconSize.width() + 4
+    else:
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        element = QStyle.SubElement.SE_PushButtonContents
+        for kind, sub in (
+            (QCheckBox, QStyle.SubElement.SE_CheckBoxContents),
+            (QRadioButton, QStyle.SubElement.SE_RadioButtonContents),
+        ):
+            if isinstance(button, kind):
+                element = sub
+        room = style.subElementRect(element, option, button).width()
+        if isinstance(button, QPushButton) and not option.icon.isNull():
+            needed += option.iconSize.width() + 4
+    if needed > room + 1:
+        return f"{text!r} needs {needed}, has {room}"
+    return None
+
+
+def _tab_problems(bar: Any) -> list[str]:
+    found = []
+    for i in range(bar.count()):
+        if not bar.isTabVisible(i):
+            continue
+        rect, hint = bar.tabRect(i), bar.tabSizeHint(i)
+        if rect.width() < hint.width() or not bar.rect().contains(rect):
+            found.append(f"tab {_caption(bar.tabText(i))!r}: {rect.width()} of {hint.width()}")
+    return found
+
+
+def _combo_problems(combo: Any) -> list[str]:
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    if combo.isEditable() or combo.count() == 0:
+        return []
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    metrics = QFontMetrics(combo.font())
+    found = []
+    for i in range(combo.count()):  # any choice the agent may pick is shown here
+        text = combo.itemText(i)
+        needed = metrics.horizontalAdvance(text)
+        if not combo.itemIcon(i).isNull():
+            needed += combo.iconSize().width() + 4
+        if needed > field.width() + 1:
+            found.append(f"choice {text!r} needs {needed}, has {field.width()}")
+    return found
+
+
+def _overlaps(parent: Any) -> list[str]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractScrollArea, QStackedLayout, QStackedWidget, QWidget
+
+    if isinstance(parent, QStackedWidget) or isinstance(parent.layout(), QStackedLayout):
+        return []  # one page at a time
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    children = [
+        c
+        for c in parent.findChildren(QWidget, options=direct)
+        if c.isVisible() and not c.isWindow() and c.width() > 0 and c.height() > 0
+    ]
+    found = []
+    for i, one in enumerate(children):
+        scrolled = isinstance(parent.parent(), QAbstractScrollArea)  # a viewport's content
+        inside = scrolled or parent.rect().contains(one.geometry())
+        if not inside:
+            found.append(f"{_name(one)} sticks out of {_name(parent)}")
+        for other in children[i + 1 :]:
+            if one.geometry().intersects(other.geometry()):
+                found.append(f"{_name(one)} overlaps {_name(other)}")
+    return found
+
+
+def _name(widget: Any) -> str:
+    text = ""
+    for attr in ("text", "title", "windowTitle"):
+        getter = getattr(widget, attr, None)
+        if callable(getter):
+            try:
+                text = str(getter())
+            except TypeError:
+                continue
+            if text:
+                break
+    return f"{type(widget).__name__}({widget.objectName() or _caption(text)[:20]!r})"
+
+
+def layout_problems(root: Any) -> list[str]:
+    """Every caption on ``root`` that does not fit its widget (cut off or elided), every
+    widget drawn over a sibling or outside its parent: what an agent would notice."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabBar,
+        QWidget,
+    )
+
+    found: list[str] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if widget is not root and (not widget.isVisibleTo(root) or widget.isWindow()):
+            continue
+        where = _name(widget)
+        problem = None
+        if isinstance(widget, QLabel):
+            problem = _label_problem(widget)
+        elif isinstance(widget, QAbstractButton):
+            problem = _button_problem(widget)
+        elif isinstance(widget, QTabBar):
+            found += [f"{where}: {p}" for p in _tab_problems(widget)]
+        elif isinstance(widget, QComboBox):
+            found += [f"{where}: {p}" for p in _combo_problems(widget)]
+        elif isinstance(widget, QGroupBox) and widget.title():
+            from PySide6.QtGui import QFontMetrics
+
+            needed = QFontMetrics(widget.font()).horizontalAdvance(_caption(widget.title()))
+            if needed > widget.width():
+                problem = f"title needs {needed}, has {widget.width()}"
+        texts = isinstance(widget, QComboBox | QLineEdit) or (
+            isinstance(widget, QAbstractButton) and widget.text()  # not a line's clear button
+        )
+        if texts:
+            least = widget.minimumSizeHint().height()
+            if widget.height() < least - 1:  # squeezed: the text's bottom is cut off
+                found.append(f"{where}: squeezed to {widget.height()} of {least} px high")
+        if problem:
+            found.append(f"{where}: {problem}")
+        found += _overlaps(widget)
+    return found
+
+
+@pytest.fixture
+def fits(qtbot: Any) -> Callable[[Any], None]:
+    """Assert that every caption on a window fits and nothing overlaps."""
+
+    def check(root: Any) -> None:
+        qtbot.wait(150)  # the posted re-layouts and "soon" timers run, as on screen
+        problems = list(dict.fromkeys(layout_problems(root)))
+        assert not problems, "\n".join(problems)
+
+    return check
+
+
+@pytest.fixture
+def shots_dir(tmp_path: Path) -> Path:
+    """Where pictures of the panel go: ``screenshots/`` when AGENT_ASSIST_SCREENSHOTS is
+    set, for a person to look at; else a temporary folder."""
+    import os
+
+    if os.environ.get("AGENT_ASSIST_SCREENSHOTS"):
+        folder = Path(__file__).resolve().parents[2] / "screenshots"
+    else:
+        folder = tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def shown(qtbot: Any, fits: Callable[[Any], None], shots_dir: Path) -> Callable[[Any, str], None]:
+    """Keep a picture of a window as ``NAME@<scale>x.png`` and check it as the agent
+    sees it (``fits``), at the scaling this run is about (QT_SCALE_FACTOR)."""
+    import os
+
+    from PySide6.QtGui import QPalette, QPixmap
+
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+
+    def check(window: Any, name: str) -> None:
+        qtbot.wait(150)  # the posted re-layouts and "soon" timers run, as on screen
+        assert window.devicePixelRatio() == scale
+        pixmap = QPixmap(window.size() * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(window.palette().color(QPalette.ColorRole.Window))
+        window.render(pixmap)
+        assert pixmap.save(str(shots_dir / f"{name}@{scale:g}x.png"))  # also of a failure
+        fits(window)
+
+    return check

@@ -263,4 +263,3 @@ def test_a_damaged_store_left_beside_the_store_is_in_the_banner_at_each_start(
     text = window.banner.text("store")
     assert text.startswith(f"A damaged store was moved aside to {damaged} (")
     assert "agent-assist doctor --dismiss" in text
-    window.grab().save("/tmp/doctor-banner.png")
