@@ -107,7 +107,7 @@ def _environment_error(exc: Exception, store_file: Path) -> UserError | None:
         return cannot_write(exc)
     cause = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
     if type(cause) is sqlite3.OperationalError:
-        from assistant.store.db import store_error
+        from assistant.store.connect import store_error
 
         error = store_error(store_file, cause)
         return error if error.exit_status == 5 else None

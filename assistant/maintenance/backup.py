@@ -25,9 +25,8 @@ from assistant.errors import CannotWrite, UserError
 from assistant.files import replace_durably
 from assistant.paths import Paths
 from assistant.settings import Settings
+from assistant.store.connect import BUSY_TIMEOUT_MS, StoreDamaged, read_only_uri, store_error
 from assistant.store.db import (
-    BUSY_TIMEOUT_MS,
-    StoreDamaged,
     check_damage,
     damaged_files,
     dismiss_damaged,
@@ -36,9 +35,7 @@ from assistant.store.db import (
     migrate,
     move_aside,
     quick_check,
-    read_only_uri,
     read_revision,
-    store_error,
     store_files,
     timestamp,
 )

@@ -17,13 +17,8 @@ from pathlib import Path
 
 from assistant.errors import UserError
 from assistant.paths import Paths
-from assistant.store.db import (
-    BUSY_TIMEOUT_MS,
-    check_damage,
-    read_only_uri,
-    read_revision,
-    store_error,
-)
+from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri, store_error
+from assistant.store.db import check_damage, read_revision
 from assistant.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 # A WAL this large means something keeps the store open and blocks checkpoints.

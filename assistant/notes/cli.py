@@ -127,7 +127,8 @@ def _remove(
     from assistant.maintenance.drafts import discard_draft
     from assistant.notes.erasure import Found, remove
     from assistant.paths import resolve_paths
-    from assistant.store.db import StoreDamaged, check_damage, migrate, open_store
+    from assistant.store.connect import StoreDamaged
+    from assistant.store.db import check_damage, migrate, open_store
 
     paths = resolve_paths(args.data_dir)
     there = server.find(args.contact) if server is not None else Found([], 0)

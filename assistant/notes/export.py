@@ -44,7 +44,7 @@ from assistant.notes.fields import (
     FieldSpec,
     csv_line_sql,
 )
-from assistant.store.db import BUSY_TIMEOUT_MS, apply_pragmas, store_error
+from assistant.store.connect import BUSY_TIMEOUT_MS, apply_pragmas, store_error
 
 TABLES: dict[str, tuple[FieldSpec, ...]] = {"calls": CALL_FIELDS, "followups": FOLLOWUP_FIELDS}
 # The column a date range applies to.

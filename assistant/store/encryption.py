@@ -254,7 +254,7 @@ def store_keys(path: Path) -> FieldKeys | None:
     Raises ``KeyProblem`` when encryption is on and the key is missing or wrong: the
     store is then not opened, so nothing can be written over what it holds.
     """
-    from assistant.store.db import BUSY_TIMEOUT_MS, read_only_uri
+    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
 
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -357,7 +357,7 @@ class Switched:
 
 def status(path: Path) -> tuple[str | None, int]:
     """(the active key id or None, how many records the store holds)."""
-    from assistant.store.db import BUSY_TIMEOUT_MS, read_only_uri
+    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
 
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -384,7 +384,7 @@ def switch(
     A failure part-way (a missing key, a full disk, a crash) leaves the store as it
     was. The team-sync queue is left as it was too: the plain text did not change.
     """
-    from assistant.store.db import BUSY_TIMEOUT_MS, apply_pragmas, store_error
+    from assistant.store.connect import BUSY_TIMEOUT_MS, apply_pragmas, store_error
 
     keychain = keychain or open_keychain
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -507,7 +507,7 @@ def export_key(path: Path, keychain: Callable[[], SecretStore] | None = None) ->
     active, _records = status(path)
     if active is None:
         raise UserError(f"{path}: encryption at rest is off; there is no key to show")
-    from assistant.store.db import BUSY_TIMEOUT_MS, read_only_uri
+    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
 
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -523,7 +523,7 @@ def export_key(path: Path, keychain: Callable[[], SecretStore] | None = None) ->
 def restore_key(path: Path, secret: str, keychain: Callable[[], SecretStore] | None = None) -> str:
     """Put a key kept by IT back into this account's keychain, after checking that it
     opens one of the store's keys; return that key's id."""
-    from assistant.store.db import BUSY_TIMEOUT_MS, read_only_uri
+    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
 
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:

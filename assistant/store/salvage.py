@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import UserError
-from assistant.store.db import SQLITE_MAGIC, damaged_files, open_store, store_error
+from assistant.store.connect import store_error
+from assistant.store.db import SQLITE_MAGIC, damaged_files, open_store
 
 log = logging.getLogger(__name__)
 

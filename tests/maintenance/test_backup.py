@@ -23,7 +23,8 @@ from assistant.maintenance.backup import (
 from assistant.notes.records import save_call
 from assistant.paths import Paths
 from assistant.settings import Settings
-from assistant.store.db import Store, StoreDamaged, check_damage, open_store
+from assistant.store.connect import StoreDamaged
+from assistant.store.db import Store, check_damage, open_store
 from assistant.store.schema import HEAD_REVISION
 
 SAVED = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)

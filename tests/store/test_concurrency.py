@@ -18,7 +18,8 @@ import pytest
 from assistant.errors import UserError
 from assistant.notes.records import save_call
 from assistant.paths import Paths
-from assistant.store.db import Store, StoreBusy, check_damage, open_store
+from assistant.store.connect import StoreBusy
+from assistant.store.db import Store, check_damage, open_store
 
 NOW = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
 

@@ -20,9 +20,9 @@ from assistant.errors import CannotWrite, UserError
 from assistant.notes.records import save_call
 from assistant.paths import Paths
 from assistant.store import db
+from assistant.store.connect import StoreDamaged
 from assistant.store.db import (
     Store,
-    StoreDamaged,
     check_damage,
     in_use_elsewhere,
     open_store,

@@ -14,7 +14,8 @@ import pytest
 from assistant.errors import CannotWrite, UserError
 from assistant.notes.records import save_call
 from assistant.paths import Paths
-from assistant.store.db import Store, StoreBusy, StoreDamaged, open_store, store_error
+from assistant.store.connect import StoreBusy, StoreDamaged, store_error
+from assistant.store.db import Store, open_store
 
 SAVED = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
 INSERT = (
