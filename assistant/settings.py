@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from assistant.errors import UserError
-from assistant.playbooks.model import LANGUAGES, pack_language
+from assistant.languages import LANGUAGES, pack_language
 
 LEVELS: tuple[str, ...] = ("L1", "L2", "L3", "L4")
 
@@ -131,7 +131,7 @@ def settings_problems(path: Path) -> list[str]:
     as the work calendar reads them (the first dated phrase or deadline would fail
     on them). It imports the holiday tables: not for the panel's start.
     """
-    from assistant.workcalendar import OfficeHours, WorkCalendar
+    from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
     try:
         raw = _read_raw(path)

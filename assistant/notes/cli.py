@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import UserError, cannot_write
+from assistant.errors import UserError
 
 
 def register(commands: Any) -> None:
@@ -152,10 +151,10 @@ def run_import(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> tuple[int, bool]:
     """The import's exit status, and whether a damaged store was moved aside first."""
     from assistant.notes.importer import import_file
-    from assistant.notes.timefmt import utc_now
     from assistant.paths import resolve_paths
     from assistant.settings import load_settings
     from assistant.store.db import open_store_or_recover
+    from assistant.store.timefmt import utc_now
 
     paths = resolve_paths(args.data_dir)
     settings = load_settings(paths.settings_file)
@@ -196,7 +195,7 @@ def _import(args: argparse.Namespace) -> tuple[int, bool]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from assistant.notes.export import export_csv
+    from assistant.notes.export import export_csv, write_atomically
     from assistant.paths import resolve_paths
     from assistant.store.db import migrate
 
@@ -216,20 +215,3 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     write_atomically(args.out, lambda out: export_csv(paths.store_file, out, **options))
     return 0
-
-
-def write_atomically(target: Path, write: Any) -> None:
-    """Write via a temporary file beside ``target``: never a half-written export."""
-    target = target.expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        error = cannot_write(exc) or UserError(f"{target}: cannot write here: {exc.strerror}")
-        raise error from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            write(out)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

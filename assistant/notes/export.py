@@ -30,20 +30,22 @@ finished CSV line per row.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from assistant.notes.fields import (
+from assistant.errors import UserError, cannot_write
+from assistant.store.db import BUSY_TIMEOUT_MS, apply_pragmas, store_error
+from assistant.store.fields import (
     CALL_FIELDS,
     FOLLOWUP_FIELDS,
     FieldSpec,
     csv_line_sql,
 )
-from assistant.store.db import BUSY_TIMEOUT_MS, apply_pragmas, store_error
 
 TABLES: dict[str, tuple[FieldSpec, ...]] = {"calls": CALL_FIELDS, "followups": FOLLOWUP_FIELDS}
 # The column a date range applies to.
@@ -261,3 +263,22 @@ def _excel_lines(
                     cells[i] = text_formula(cells[i])
             writer.writerow([*cells, offset])
         yield buffer.take(), len(batch)
+
+
+def write_atomically(target: Path, write: Any) -> None:
+    """Write via a temporary file beside ``target``: never a half-written export."""
+    import tempfile  # only when writing: it imports random and shutil
+
+    target = target.expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        error = cannot_write(exc) or UserError(f"{target}: cannot write here: {exc.strerror}")
+        raise error from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -12,15 +12,15 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from assistant.notes.bulk import upsert
-from assistant.notes.fields import (
+from assistant.notes.redact import mask_fields
+from assistant.notes.validation import FieldProblem, SavedRecord, finalise_problems
+from assistant.store.fields import (
     CALL_FIELD_NAMES,
     CALL_SPECS,
     FOLLOWUP_FIELD_NAMES,
     FOLLOWUP_SPECS,
 )
-from assistant.notes.models import CallRecord, FollowUp
-from assistant.notes.redact import mask_fields
-from assistant.notes.validation import FieldProblem, SavedRecord, finalise_problems
+from assistant.store.models import CallRecord, FollowUp
 
 Values = dict[str, Any]
 

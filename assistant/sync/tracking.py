@@ -32,8 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
-from assistant.notes.models import CallRecord, CallSyncState, FollowUp, SyncClock
+from assistant.store.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
+from assistant.store.models import CallRecord, CallSyncState, FollowUp, SyncClock
 from assistant.sync.versions import CALL_NAMES, FOLLOWUP_NAMES, RecordVersion, from_stored
 
 if TYPE_CHECKING:

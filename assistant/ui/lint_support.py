@@ -7,9 +7,9 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assistant.notes.lint_fixes import Fix, fixes_for
 from assistant.playbooks.lint import Finding
 from assistant.playbooks.model import Entry
+from assistant.ui.lint_fixes import Fix, fixes_for
 from assistant.ui.lint_highlighter import LintSupport
 
 if TYPE_CHECKING:

@@ -238,8 +238,7 @@ def test_export_to_an_unwritable_place_is_a_clear_error(
 def test_cancelled_export_leaves_no_file(
     store: Any, make_record: Any, write_jsonl: Any, tmp_path: Path, cli: Any
 ) -> None:
-    from assistant.notes.cli import write_atomically
-    from assistant.notes.export import ExportCancelled, export_csv
+    from assistant.notes.export import ExportCancelled, export_csv, write_atomically
 
     cli("import", str(write_jsonl([make_record() for _ in range(3)])))
     out = tmp_path / "calls.csv"
@@ -306,7 +305,7 @@ def test_excel_export_is_refused_by_import_with_a_hint(
 def test_raw_lines_are_quoted_exactly_as_the_csv_module_quotes(
     cli: Any, paths: Any, make_record: Any, write_jsonl: Any
 ) -> None:
-    from assistant.notes.fields import CALL_FIELD_NAMES
+    from assistant.store.fields import CALL_FIELD_NAMES
 
     tricky = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "plain", "，全角逗号", " lead"]
     cli("import", str(write_jsonl([make_record(notes=t, facts=t, tags=[t]) for t in tricky])))

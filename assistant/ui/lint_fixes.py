@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from assistant.calendar.dates import render_due, resolve
+from assistant.calendar.workcalendar import WorkCalendar
 from assistant.notes.drafting import has_cjk
-from assistant.playbooks.dates import render_due, resolve
 from assistant.playbooks.lint import Finding
 from assistant.playbooks.model import Entry
-from assistant.workcalendar import WorkCalendar
 
 FixKind = Literal["commitment", "plain", "analogy"]
 
