@@ -195,6 +195,8 @@ def test_a_traditional_chinese_centre_gets_a_traditional_handoff(
     qtbot: Any, make_panel: Any, clipboard: Any
 ) -> None:
     panel = make_panel(Settings(phrase_languages=("zh-Hant", "en")))
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
     key(qtbot, panel, "Ctrl+N")
     form = panel.notes.page.form
     form.set_text("request", "寬頻斷線")
