@@ -210,6 +210,13 @@ def phrase_languages(settings: Settings, interface_language: str = "") -> tuple[
     return tuple(dict.fromkeys([*chosen, *LANGUAGES]))
 
 
+def centre_language(settings: Settings, interface_language: str = "") -> str:
+    """The language the centre writes in (for its handoffs and the wording of a fixed
+    promise): the first phrase language, else the ``language`` setting, else the
+    interface language, as set (read it with ``pack_language``)."""
+    return next(iter(settings.phrase_languages), "") or settings.language or interface_language
+
+
 def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:
     if not isinstance(value, dict):
         raise UserError(f"{path}: level_clocks: must be an object keyed by level")

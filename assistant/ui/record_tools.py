@@ -20,6 +20,7 @@ def handoff(notes: NotesController) -> None:
     """Compose the escalation text from the record, copy it, keep it in ``handoff``."""
     from assistant.notes.clocks import deadlines
     from assistant.notes.handoff import compose_handoff, record_language
+    from assistant.settings import centre_language
     from assistant.ui.clipboard import ClipboardUnavailable
 
     values = notes.values()
@@ -35,8 +36,7 @@ def handoff(notes: NotesController) -> None:
         log.warning("level clock: %s", exc)
         due = None
     # The centre's language decides the Chinese script: Traditional for a zh-Hant centre.
-    centre = next(iter(settings.phrase_languages), "") or settings.language or QLocale().name()
-    language = record_language(values, centre)
+    language = record_language(values, centre_language(settings, QLocale().name()))
     open_items = [f for f in notes.followups if f.get("status", "open") == "open"]
     # A follow-up made from a copied commitment has its title as plan (Ctrl+T).
     library = notes.state.library
