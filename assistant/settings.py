@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from assistant.errors import UserError
-from assistant.playbooks.model import LANGUAGES, pack_language
+from assistant.languages import LANGUAGES, pack_language
 
 LEVELS: tuple[str, ...] = ("L1", "L2", "L3", "L4")
 
@@ -130,7 +130,7 @@ def settings_problems(path: Path) -> list[str]:
     as the work calendar reads them (the first dated phrase or deadline would fail
     on them). It imports the holiday tables: not for the panel's start.
     """
-    from assistant.workcalendar import OfficeHours, WorkCalendar
+    from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
     try:
         raw = _read_raw(path)
@@ -207,6 +207,13 @@ def phrase_languages(settings: Settings, interface_language: str = "") -> tuple[
         first = pack_language(settings.language) or pack_language(interface_language)
         chosen = [first] if first else []
     return tuple(dict.fromkeys([*chosen, *LANGUAGES]))
+
+
+def centre_language(settings: Settings, interface_language: str = "") -> str:
+    """The language the centre writes in (for its handoffs and the wording of a fixed
+    promise): the first phrase language, else the ``language`` setting, else the
+    interface language, as set (read it with ``pack_language``)."""
+    return next(iter(settings.phrase_languages), "") or settings.language or interface_language
 
 
 def _level_clocks(value: Any, path: Path) -> dict[str, LevelClock]:

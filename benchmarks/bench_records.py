@@ -102,7 +102,7 @@ def _fill_store(path: Path, count: int, seed: int = 7) -> None:
 
 def _insert(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
     if rows:
-        from assistant.notes.fields import CALL_FIELD_NAMES
+        from assistant.store.fields import CALL_FIELD_NAMES
 
         marks = ",".join("?" * len(rows[0]))
         columns = ", ".join(CALL_FIELD_NAMES)
@@ -155,7 +155,7 @@ def metrics(quick: bool) -> Iterator[Metric]:
         env = run_env()
         repeats = 3 if quick else 5
         export = [*app_command("--data-dir", str(big), "export", "--raw", "--table", "calls")]
-        from assistant.notes.fields import CALL_FIELD_NAMES
+        from assistant.store.fields import CALL_FIELD_NAMES
 
         columns = ", ".join(CALL_FIELD_NAMES)  # the same cells the export writes
         dump = ["sqlite3", "-csv", str(big / "calls.sqlite3"), f"SELECT {columns} FROM calls"]

@@ -179,3 +179,39 @@ def test_no_import_cycles_but_the_known_ones() -> None:
     graph = _import_graph()
     groups = [g for g in _cycles(graph) if set(g) not in KNOWN_CIRCLES]
     assert groups == [], _described(graph, groups)
+
+
+def _imports_of(path: Path) -> set[str]:
+    """Every module ``path`` imports anywhere: at the top, inside functions, under
+    TYPE_CHECKING, relative imports resolved against the file's package."""
+    package = path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
+            module = ".".join(p for p in (base, node.module or "") if p)
+            found.add(module)
+            # "from assistant import notes" imports the package too.
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_notes_and_playbooks_stay_apart_and_the_store_knows_no_notes() -> None:
+    # The call records know nothing of the phrasing engine nor it of them; what joins
+    # them (lint fixes for notes) lives in the UI, shared dates in assistant.calendar.
+    forbidden = {
+        "notes": ("assistant.playbooks",),
+        "playbooks": ("assistant.notes",),
+        "store": ("assistant.notes",),
+    }
+    offenders = []
+    for package, banned in forbidden.items():
+        files = sorted((PACKAGE / package).rglob("*.py"))
+        assert files, package
+        for path in files:
+            for module in sorted(_imports_of(path)):
+                if any(module == b or module.startswith(b + ".") for b in banned):
+                    offenders.append(f"{path.relative_to(PACKAGE.parent)} imports {module}")
+    assert offenders == []

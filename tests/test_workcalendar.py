@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.workcalendar import OfficeHours, WorkCalendar
+from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = WorkCalendar("CN", OfficeHours(time(9), time(18)), SH)

@@ -201,8 +201,7 @@ def check_backups(paths: Paths, now: datetime) -> list[Finding]:
 
 
 def check_packs(paths: Paths) -> list[Finding]:
-    from assistant.playbooks.cli import all_sources
-    from assistant.playbooks.library import check_sources
+    from assistant.playbooks.library import all_sources, check_sources
 
     sources = all_sources(paths)
     packs, problems = check_sources(sources)

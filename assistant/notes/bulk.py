@@ -16,8 +16,8 @@ from sqlalchemy import Table, select
 from sqlalchemy.dialects.sqlite import Insert, insert
 from sqlalchemy.orm import Session
 
-from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
-from assistant.notes.models import CallRecord, FollowUp
+from assistant.store.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
+from assistant.store.models import CallRecord, FollowUp
 
 if TYPE_CHECKING:
     from assistant.notes.validation import Values

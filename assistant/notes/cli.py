@@ -206,10 +206,10 @@ def run_import(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> tuple[int, bool]:
     """The import's exit status, and whether a damaged store was moved aside first."""
     from assistant.notes.importer import import_file
-    from assistant.notes.timefmt import utc_now
     from assistant.paths import resolve_paths
     from assistant.settings import load_settings
     from assistant.store.db import open_store_or_recover
+    from assistant.store.timefmt import utc_now
 
     paths = resolve_paths(args.data_dir)
     settings = load_settings(paths.settings_file)

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from assistant.playbooks.dates import resolve
+from assistant.calendar.dates import resolve
+from assistant.calendar.workcalendar import WorkCalendar
 from assistant.settings import LevelClock
-from assistant.workcalendar import WorkCalendar
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ def same_contact(stored: str, wanted: str) -> bool:
 
 
 def find_by_contact(conn: Connection, contact: str) -> Found:
-    from assistant.notes.models import SealedText
+    from assistant.store.models import SealedText
 
     # Typed as the column is, so an encrypted contact is compared in plain text.
     query = text("SELECT id, customer_contact FROM calls WHERE customer_contact IS NOT NULL")

@@ -38,13 +38,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from assistant.errors import UserError
-from assistant.notes.fields import (
+from assistant.store.connect import BUSY_TIMEOUT_MS, apply_pragmas, store_error
+from assistant.store.fields import (
     CALL_FIELDS,
     FOLLOWUP_FIELDS,
     FieldSpec,
     csv_line_sql,
 )
-from assistant.store.connect import BUSY_TIMEOUT_MS, apply_pragmas, store_error
 
 TABLES: dict[str, tuple[FieldSpec, ...]] = {"calls": CALL_FIELDS, "followups": FOLLOWUP_FIELDS}
 # The column a date range applies to.

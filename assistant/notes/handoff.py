@@ -3,9 +3,12 @@ repeat themselves, composed from the call record.
 
 The handbooks' shape: customer background, problem details, steps already taken;
 and for a cross-department sync, current progress, owner, expected resolution
-time and departments needed. Written in Simplified Chinese or English (the
-record's language), one labelled line per part; a part with nothing recorded says
-so rather than disappearing, so the reader sees what is not known.
+time and departments needed. Written in Simplified or Traditional Chinese or in
+English (the record's language; Chinese in the centre's script), one labelled line
+per part; a part with nothing recorded says so rather than disappearing, so the
+reader sees what is not known. Times are worded as the playbook's dated phrases
+word them (``assistant.calendar.dates``), with the date always spelled out: the
+handoff is read later, when "tomorrow" would no longer be true.
 
 One deadline per call: the expected resolution time is, first of these that exists,
 
@@ -24,14 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Literal
 
+from assistant.calendar.dates import render_due
+from assistant.languages import pack_language
 from assistant.notes.clocks import Deadlines
 from assistant.notes.drafting import has_cjk
-from assistant.notes.timefmt import parse_time
+from assistant.store.timefmt import parse_time
 
-Language = Literal["zh-Hans", "en"]
+Language = Literal["zh-Hans", "zh-Hant", "en"]
 
 _HEADINGS: dict[Language, dict[str, str]] = {
     "zh-Hans": {
@@ -42,6 +47,15 @@ _HEADINGS: dict[Language, dict[str, str]] = {
         "owner": "负责人",
         "expected": "预计解决时间",
         "departments": "需协同部门",
+    },
+    "zh-Hant": {
+        "background": "客戶背景",
+        "problem": "問題詳情",
+        "steps": "已採取的措施",
+        "progress": "目前進度",
+        "owner": "負責人",
+        "expected": "預計解決時間",
+        "departments": "需協同部門",
     },
     "en": {
         "background": "Customer background",
@@ -75,6 +89,30 @@ _WORDS: dict[Language, dict[str, str]] = {
         "promised": "已向客户承诺",
         "past_clock": "晚于{level}解决时限",
         "promise_followup": "按向客户的承诺跟进",
+        "sep": "；",
+        "end": "。",
+        "colon": "：",
+    },
+    "zh-Hant": {
+        "none": "（未記錄）",
+        "no_department": "無",
+        "unset": "未定，請負責人確認後告知客戶",
+        "account": "帳戶",
+        "contact": "聯絡方式",
+        "level": "問題等級",
+        "emotion": "客戶情緒",
+        "emotion_from": "來電時",
+        "request": "訴求",
+        "key_problem": "關鍵問題",
+        "facts": "客戶陳述",
+        "notes": "備註",
+        "todo": "待辦",
+        "by": "前",
+        "level_clock": "{level}解決時限",
+        "followup_due": "跟進時間",
+        "promised": "已向客戶承諾",
+        "past_clock": "晚於{level}解決時限",
+        "promise_followup": "按向客戶的承諾跟進",
         "sep": "；",
         "end": "。",
         "colon": "：",
@@ -120,6 +158,20 @@ _CHOICES: dict[Language, dict[str, str]] = {
         "final": "记录已定稿",
         "draft": "记录未定稿",
     },
+    "zh-Hant": {
+        "rational": "理性型客戶",
+        "emotional": "感性型客戶",
+        "direct": "直接型客戶",
+        "calm": "平靜",
+        "dissatisfied": "不滿",
+        "angry": "憤怒",
+        "confrontational": "對抗",
+        "resolved": "已解決",
+        "partial": "部分解決",
+        "unresolved": "未解決",
+        "final": "記錄已定稿",
+        "draft": "記錄未定稿",
+    },
     "en": {
         "rational": "rational customer (wants data)",
         "emotional": "emotional customer (wants to be heard)",
@@ -135,8 +187,6 @@ _CHOICES: dict[Language, dict[str, str]] = {
         "draft": "record still a draft",
     },
 }
-
-_ZH_WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,25 +215,27 @@ class Promise:
         return cls(due, str(item.get("title") or ""), str(item.get("entry_id") or ""))
 
 
-_EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
 def record_language(values: Mapping[str, Any], preferred: str = "") -> Language:
     """The record's language: Chinese if its text has any, English if it has other
-    text; with no text yet, ``preferred`` (the UI language)."""
+    text; with no text yet, ``preferred`` (the centre's language, e.g. zh-Hant or
+    zh_TW). Chinese is in the centre's script: Traditional for a zh-Hant centre."""
+    centre = pack_language(preferred)
+    chinese: Language = "zh-Hant" if centre == "zh-Hant" else "zh-Hans"
     text = " ".join(str(v) for v in values.values() if isinstance(v, str) and v.strip())
     if has_cjk(text):
-        return "zh-Hans"
+        return chinese
     if any(ch.isalpha() for ch in text):
         return "en"
-    return "zh-Hans" if preferred.lower().startswith("zh") else "en"
+    return chinese if centre.startswith("zh") else "en"
 
 
-def when_text(value: datetime, language: Language, tz: tzinfo | None = None) -> str:
+def when_text(
+    value: datetime, language: Language, tz: tzinfo | None = None, now: datetime | None = None
+) -> str:
+    """``value`` as the handoff says it, in ``tz`` (default: this computer's zone): the
+    playbook's wording with the date spelled out, the year only when not ``now``'s."""
     local = value.astimezone(tz)
-    if language == "zh-Hans":
-        return f"{local:%Y-%m-%d}（周{_ZH_WEEKDAYS[local.weekday()]}）{local:%H:%M}"
-    return f"{local:%Y-%m-%d} ({_EN_WEEKDAYS[local.weekday()]}) {local:%H:%M}"
+    return render_due(local, now or datetime.now(UTC), language, relative=False)
 
 
 def _text(value: Any) -> str:
@@ -192,6 +244,50 @@ def _text(value: Any) -> str:
 
 def _open(followups: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [f for f in followups if f.get("status", "open") == "open"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Writer:
+    """How one handoff is worded: its language's labels and punctuation, its time zone
+    and the time it is written at."""
+
+    language: Language
+    tz: tzinfo | None
+    now: datetime
+
+    @property
+    def words(self) -> dict[str, str]:
+        return _WORDS[self.language]
+
+    @property
+    def choices(self) -> dict[str, str]:
+        return _CHOICES[self.language]
+
+    @property
+    def chinese(self) -> bool:
+        return self.language != "en"
+
+    def bracket(self, text: str) -> str:
+        """``text`` in brackets after what precedes it: ``（…）`` or `` (…)``."""
+        return f"（{text}）" if self.chinese else f" ({text})"
+
+    def labelled(self, key: str, value: Any) -> str:
+        text = _text(value)
+        if not text:
+            return ""
+        return f"{self.words[key]}{self.words['colon']}{text.rstrip(self.words['end'])}"
+
+    def join(self, parts: Sequence[str]) -> str:
+        """One line of parts; the words for "not recorded" when there are none."""
+        kept = [p for p in parts if p]
+        return self.words["sep"].join(kept) + self.words["end"] if kept else self.words["none"]
+
+    def when(self, value: datetime) -> str:
+        return when_text(value, self.language, self.tz, self.now)
+
+    def line(self, key: str, text: str) -> str:
+        heading = _HEADINGS[self.language][key]
+        return f"【{heading}】{text}" if self.chinese else f"{heading}: {text}"
 
 
 def compose_handoff(
@@ -203,101 +299,98 @@ def compose_handoff(
     commitments: Collection[str] = (),
     language: Language = "zh-Hans",
     tz: tzinfo | None = None,
+    now: datetime | None = None,
 ) -> str:
     """The handoff text for ``call`` (stored values: datetimes, strings, lists).
 
     ``promises`` are the dated commitments given in this call; ``commitments`` the
     titles of the commitment phrases copied in it (a follow-up made from one has
-    its title as plan).
+    its title as plan). ``now`` (default: the current time) decides only whether a
+    date needs its year.
     """
-    heads, words, choices = _HEADINGS[language], _WORDS[language], _CHOICES[language]
-    sep, end, colon = words["sep"], words["end"], words["colon"]
+    writer = _Writer(language, tz, now or datetime.now(UTC))
+    pending = _open(followups)
+    lines = [
+        ("background", _background(call, writer)),
+        ("problem", _problem(call, writer)),
+        ("steps", _steps(call, writer)),
+        ("progress", _progress(call, pending, writer)),
+        ("owner", _owner(call, pending, writer)),
+        ("expected", _expected(call, pending, deadlines, promises, commitments, writer)),
+        ("departments", _text(call.get("escalated_to")) or writer.words["no_department"]),
+    ]
+    return "\n".join(writer.line(key, text) for key, text in lines)
 
-    def labelled(key: str, value: Any) -> str:
-        text = _text(value)
-        return f"{words[key]}{colon}{text.rstrip(end)}" if text else ""
 
-    def join(parts: Sequence[str]) -> str:
-        kept = [p for p in parts if p]
-        return sep.join(kept) + end if kept else words["none"]
-
-    # Customer background.
+def _background(call: Mapping[str, Any], writer: _Writer) -> str:
+    """Who the customer is: name and title, account, contact, type, level, emotion."""
+    words, choices = writer.words, writer.choices
     name, title = _text(call.get("customer_name")), _text(call.get("customer_title"))
-    who = f"{name}（{title}）" if language == "zh-Hans" and name and title else name or title
-    if language == "en" and name and title:
-        who = f"{name} ({title})"
+    who = name + writer.bracket(title) if name and title else name or title
     emotion = ""
     stage_now = call.get("emotion_end") or call.get("emotion_start")
     if stage_now in choices:
-        emotion = f"{words['emotion']}{colon}{choices[stage_now]}"
+        emotion = f"{words['emotion']}{words['colon']}{choices[stage_now]}"
         start = call.get("emotion_start")
         if call.get("emotion_end") and start in choices and start != stage_now:
-            opener = "（" if language == "zh-Hans" else " ("
-            closer = "）" if language == "zh-Hans" else ")"
-            emotion += f"{opener}{words['emotion_from']}{colon}{choices[start]}{closer}"
-    background = join(
+            emotion += writer.bracket(f"{words['emotion_from']}{words['colon']}{choices[start]}")
+    return writer.join(
         [
             who,
-            labelled("account", call.get("account_ref")),
-            labelled("contact", call.get("customer_contact")),
+            writer.labelled("account", call.get("account_ref")),
+            writer.labelled("contact", call.get("customer_contact")),
             choices.get(str(call.get("customer_type")), ""),
-            labelled("level", call.get("level")),
+            writer.labelled("level", call.get("level")),
             emotion,
         ]
     )
 
-    problem = join(
-        [
-            labelled("request", call.get("request")),
-            labelled("key_problem", call.get("key_problem")),
-            labelled("facts", call.get("facts")),
-        ]
-    )
-    steps = join([_text(call.get("outcome")).rstrip(end), labelled("notes", call.get("notes"))])
 
-    # Current progress: the resolution, where the record stands, the open to-dos.
-    todos = []
-    for item in _open(followups):
-        due = item.get("due_at")
-        owner, plan = _text(item.get("owner")), _text(item.get("plan"))
-        due_text = when_text(due, language, tz) if isinstance(due, datetime) else ""
-        if language == "zh-Hans":
-            todo = f"{owner}{due_text + words['by'] if due_text else ''}{plan}"
-        else:
-            todo = " ".join(p for p in (owner, plan, f"by {due_text}" if due_text else "") if p)
-        if todo:
-            todos.append(f"{words['todo']}{colon}{todo}")
-    progress = join(
+def _problem(call: Mapping[str, Any], writer: _Writer) -> str:
+    return writer.join(
         [
-            choices.get(str(call.get("resolution")), ""),
-            *todos,
-            choices.get(str(call.get("status")), "") if call.get("resolution") else "",
+            writer.labelled("request", call.get("request")),
+            writer.labelled("key_problem", call.get("key_problem")),
+            writer.labelled("facts", call.get("facts")),
         ]
     )
 
-    # Owner: whoever holds the first open to-do, else the agent who took the call.
-    owners = [_text(f.get("owner")) for f in _open(followups) if _text(f.get("owner"))]
-    agent = _text(call.get("agent_name"))
-    agent_id = _text(call.get("agent_id"))
+
+def _steps(call: Mapping[str, Any], writer: _Writer) -> str:
+    outcome = _text(call.get("outcome")).rstrip(writer.words["end"])
+    return writer.join([outcome, writer.labelled("notes", call.get("notes"))])
+
+
+def _todo(item: Mapping[str, Any], writer: _Writer) -> str:
+    """One open follow-up: who does what by when ("" when it says nothing)."""
+    due = item.get("due_at")
+    owner, plan = _text(item.get("owner")), _text(item.get("plan"))
+    due_text = writer.when(due) if isinstance(due, datetime) else ""
+    if writer.chinese:
+        todo = f"{owner}{due_text + writer.words['by'] if due_text else ''}{plan}"
+    else:
+        todo = " ".join(p for p in (owner, plan, f"by {due_text}" if due_text else "") if p)
+    return f"{writer.words['todo']}{writer.words['colon']}{todo}" if todo else ""
+
+
+def _progress(
+    call: Mapping[str, Any], pending: Sequence[Mapping[str, Any]], writer: _Writer
+) -> str:
+    """Current progress: the resolution, the open to-dos, where the record stands."""
+    resolution = writer.choices.get(str(call.get("resolution")), "")
+    status = writer.choices.get(str(call.get("status")), "") if call.get("resolution") else ""
+    return writer.join([resolution, *(_todo(item, writer) for item in pending), status])
+
+
+def _owner(call: Mapping[str, Any], pending: Sequence[Mapping[str, Any]], writer: _Writer) -> str:
+    """Whoever holds the first open to-do, else the agent who took the call."""
+    owners = [_text(f.get("owner")) for f in pending if _text(f.get("owner"))]
+    if owners:
+        return owners[0]
+    agent, agent_id = _text(call.get("agent_name")), _text(call.get("agent_id"))
     if agent and agent_id:
-        agent = f"{agent}（{agent_id}）" if language == "zh-Hans" else f"{agent} ({agent_id})"
-    owner = owners[0] if owners else agent or words["none"]
-
-    expected = _expected(call, _open(followups), deadlines, promises, commitments, language, tz)
-    departments = _text(call.get("escalated_to")) or words["no_department"]
-
-    lines = [
-        ("background", background),
-        ("problem", problem),
-        ("steps", steps),
-        ("progress", progress),
-        ("owner", owner),
-        ("expected", expected),
-        ("departments", departments),
-    ]
-    if language == "zh-Hans":
-        return "\n".join(f"【{heads[key]}】{text}" for key, text in lines)
-    return "\n".join(f"{heads[key]}: {text}" for key, text in lines)
+        agent += writer.bracket(agent_id)
+    return agent or writer.words["none"]
 
 
 def _expected(
@@ -306,11 +399,10 @@ def _expected(
     deadlines: Deadlines | None,
     promises: Sequence[Promise],
     commitments: Collection[str],
-    language: Language,
-    tz: tzinfo | None,
+    writer: _Writer,
 ) -> str:
     """The one expected resolution time and where it comes from (module docstring)."""
-    words = _WORDS[language]
+    words = writer.words
     level = str(call.get("level") or "")
 
     def dues(items: Sequence[Mapping[str, Any]]) -> list[datetime]:
@@ -330,6 +422,4 @@ def _expected(
         due, label = max(dues(followups)), words["followup_due"]
     else:
         return words["unset"]
-    if language == "zh-Hans":
-        return f"{when_text(due, language, tz)}（{label}）"
-    return f"{when_text(due, language, tz)} ({label})"
+    return writer.when(due) + writer.bracket(label)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant.errors import UserError
-from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
 from assistant.notes.validation import (
     FieldProblem,
     Values,
@@ -27,6 +26,7 @@ from assistant.notes.validation import (
     coerce_followup,
     finalise_problems,
 )
+from assistant.store.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
 
 Kind = Literal["calls", "followups"]
 

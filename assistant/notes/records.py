@@ -12,15 +12,15 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from assistant.notes.bulk import upsert
-from assistant.notes.fields import (
+from assistant.notes.redact import mask_fields
+from assistant.notes.validation import FieldProblem, SavedRecord, finalise_problems
+from assistant.store.fields import (
     CALL_FIELD_NAMES,
     CALL_SPECS,
     FOLLOWUP_FIELD_NAMES,
     FOLLOWUP_SPECS,
 )
-from assistant.notes.models import CallRecord, FollowUp
-from assistant.notes.redact import mask_fields
-from assistant.notes.validation import FieldProblem, SavedRecord, finalise_problems
+from assistant.store.models import CallRecord, FollowUp
 
 Values = dict[str, Any]
 
@@ -78,6 +78,28 @@ def save_call(
     the agent's save (a durable commit) within a few milliseconds.
     """
     values, masked = mask_fields(values, _CALL_TEXT)
+    call, kept = _call_with(session, values, now)
+    call_id = str(call["id"])
+    all_followups, written, followups_masked = _followups_with(kept, followups or (), call_id)
+    masked += followups_masked
+    refused: tuple[FieldProblem, ...] = ()
+    if required is not None:
+        final = {**call, **(when_final or {})}
+        refused = tuple(finalise_problems(final, all_followups, required))
+        if not refused:
+            call = {**final, "status": "final"}
+    upsert(session, _CALLS, [call])
+    upsert(session, _FOLLOWUPS, written)
+    if masked:
+        log.info("call %s: masked card numbers in %s", call_id, ", ".join(masked))
+    return SavedRecord(call_id, call, all_followups, tuple(masked), refused)
+
+
+def _call_with(
+    session: Session, values: Mapping[str, Any], now: datetime
+) -> tuple[Values, list[Values]]:
+    """The stored record (a new draft if there is none) with ``values`` written over
+    it, and its stored follow-ups. A None status keeps the stored one."""
     call_id = str(values.get("id") or new_id())
     found = stored_call(session, call_id)
     if found is None:
@@ -94,11 +116,19 @@ def save_call(
     call["updated_at"] = now
     for name in ("tags", "templates_used"):
         call[name] = call[name] or []
+    return call, kept
 
+
+def _followups_with(
+    kept: Sequence[Values], given: Sequence[Mapping[str, Any]], call_id: str
+) -> tuple[list[Values], list[Values], list[str]]:
+    """Every follow-up of the record once ``given`` (masked) is written over ``kept``,
+    by id; the ones to write; and where card numbers were masked."""
     by_id = {f["id"]: f for f in kept}
     written = []
-    for index, given in enumerate(followups or ()):
-        item, item_masked = mask_fields(given, _FOLLOWUP_TEXT)
+    masked: list[str] = []
+    for index, item_given in enumerate(given):
+        item, item_masked = mask_fields(item_given, _FOLLOWUP_TEXT)
         masked += [f"followups[{index}].{name}" for name in item_masked]
         fid = str(item.get("id") or new_id())
         followup = by_id.get(fid)
@@ -110,19 +140,7 @@ def save_call(
                 followup[name] = value
         followup["call_id"] = call_id
         written.append(followup)
-
-    all_followups = list(by_id.values())
-    refused: tuple[FieldProblem, ...] = ()
-    if required is not None:
-        final = {**call, **(when_final or {})}
-        refused = tuple(finalise_problems(final, all_followups, required))
-        if not refused:
-            call = {**final, "status": "final"}
-    upsert(session, _CALLS, [call])
-    upsert(session, _FOLLOWUPS, written)
-    if masked:
-        log.info("call %s: masked card numbers in %s", call_id, ", ".join(masked))
-    return SavedRecord(call_id, call, all_followups, tuple(masked), refused)
+    return list(by_id.values()), written, masked
 
 
 def open_followups(session: Session) -> list[FollowUp]:

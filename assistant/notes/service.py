@@ -24,9 +24,9 @@ from assistant.notes.validation import (
 )
 
 if TYPE_CHECKING:
+    from assistant.calendar.workcalendar import WorkCalendar
     from assistant.maintenance.drafts import Draft
     from assistant.store.db import Store
-    from assistant.workcalendar import WorkCalendar
 
 Values = dict[str, Any]
 Snooze = Literal["15min", "1h", "next_business_day"]
@@ -203,7 +203,7 @@ def recent_calls(store: Store, limit: int = RECENT_LIMIT) -> list[RecentCall]:
     """The records changed last, newest first (the form's "Recent" menu)."""
     from sqlalchemy import select
 
-    from assistant.notes.models import CallRecord
+    from assistant.store.models import CallRecord
 
     query = (
         select(
@@ -230,8 +230,8 @@ def followup_rows(store: Store) -> list[FollowUpRow]:
     its call's customer, request and contact."""
     from sqlalchemy import select
 
-    from assistant.notes.models import CallRecord
     from assistant.notes.records import open_followups
+    from assistant.store.models import CallRecord
 
     with store.transaction() as session:
         followups = open_followups(session)
@@ -261,7 +261,7 @@ def followup_rows(store: Store) -> list[FollowUpRow]:
 
 
 def mark_done(store: Store, followup_id: str, now: datetime) -> None:
-    from assistant.notes.models import FollowUp
+    from assistant.store.models import FollowUp
 
     with store.transaction() as session:
         followup = session.get(FollowUp, followup_id)
@@ -273,7 +273,7 @@ def mark_done(store: Store, followup_id: str, now: datetime) -> None:
 
 
 def reschedule(store: Store, followup_id: str, due: datetime, now: datetime) -> None:
-    from assistant.notes.models import FollowUp
+    from assistant.store.models import FollowUp
 
     with store.transaction() as session:
         followup = session.get(FollowUp, followup_id)

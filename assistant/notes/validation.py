@@ -31,14 +31,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from assistant.notes.fields import (
+from assistant.notes.redact import mask_cards, mask_value
+from assistant.store.fields import (
     CALL_SPECS,
     FOLLOWUP_SPECS,
     LIST_SEPARATOR,
     FieldSpec,
 )
-from assistant.notes.redact import mask_cards, mask_value
-from assistant.notes.timefmt import parse_time
+from assistant.store.timefmt import parse_time
 
 Values = dict[str, Any]
 

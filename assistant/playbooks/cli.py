@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from assistant.errors import UserError
 
 if TYPE_CHECKING:
+    from assistant.calendar.workcalendar import WorkCalendar
     from assistant.paths import Paths
     from assistant.playbooks.library import Library, Source
     from assistant.settings import Settings
-    from assistant.workcalendar import WorkCalendar
 
 
 def register(commands: Any) -> None:
@@ -63,21 +63,14 @@ def _context(args: argparse.Namespace) -> tuple[Paths, Settings]:
     return paths, load_settings(paths.settings_file)
 
 
-def all_sources(paths: Paths) -> list[Source]:
-    from assistant.paths import builtin_packs_dir
-    from assistant.playbooks.library import discover
-
-    return discover(builtin_packs_dir(), paths.user_packs_dir, paths.team_packs_dir)
-
-
 def open_library(paths: Paths) -> Library:
-    from assistant.playbooks.library import load_library
+    from assistant.playbooks.library import all_sources, load_library
 
     return load_library(all_sources(paths), paths.cache_dir)
 
 
 def calendar_for(settings: Settings) -> WorkCalendar:
-    from assistant.workcalendar import OfficeHours, WorkCalendar
+    from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
     try:
         return WorkCalendar(settings.country, OfficeHours.parse(settings.office_hours))
@@ -86,7 +79,7 @@ def calendar_for(settings: Settings) -> WorkCalendar:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from assistant.playbooks.library import check_sources, pack_files
+    from assistant.playbooks.library import all_sources, check_sources, pack_files
 
     paths, _ = _context(args)
     sources: list[Source] = []

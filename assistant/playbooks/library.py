@@ -28,11 +28,14 @@ import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from assistant import __version__
 from assistant.playbooks.model import Entry, Origin, Pack, Placeholder, Problem
 from assistant.playbooks.search import Hit, SearchContext, SearchIndex, StringTable
+
+if TYPE_CHECKING:
+    from assistant.paths import Paths
 
 CACHE_FORMAT = 6
 CACHE_NAME = "playbook.cache"
@@ -288,6 +291,13 @@ def discover(builtin: Path, user: Path | None = None, team: Path | None = None) 
     if user is not None:
         sources += [(p, "user") for p in pack_files(user)]
     return sources
+
+
+def all_sources(paths: Paths) -> list[Source]:
+    """The pack files of this install: built-in, the team's and the agent's own."""
+    from assistant.paths import builtin_packs_dir
+
+    return discover(builtin_packs_dir(), paths.user_packs_dir, paths.team_packs_dir)
 
 
 def check_sources(

@@ -16,13 +16,14 @@ from typing import Any
 
 import yaml
 
-from assistant.playbooks.dates import DateSpecError, day_word_beside, day_words, parse_spec
+from assistant.calendar.dates import DateSpecError, day_words, parse_spec
+from assistant.languages import LANGUAGES
+from assistant.playbooks.date_context import day_word_beside
 from assistant.playbooks.model import (
     BUILTIN_PLACEHOLDERS,
     CATEGORIES,
     CUSTOMER_TYPES,
     EMOTION_STAGES,
-    LANGUAGES,
     Entry,
     Origin,
     Pack,

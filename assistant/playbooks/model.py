@@ -27,18 +27,6 @@ CATEGORIES: tuple[str, ...] = (
 
 EMOTION_STAGES: tuple[str, ...] = ("calm", "dissatisfied", "angry", "confrontational")
 CUSTOMER_TYPES: tuple[str, ...] = ("rational", "emotional", "direct", "unknown")
-LANGUAGES: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en")
-
-
-def pack_language(name: str) -> str:
-    """The pack language a locale or language name reads in (zh_CN, zh-TW, en-GB,
-    zh-Hant...), or "" when it is none of ours."""
-    lang = name.strip().replace("_", "-").lower()
-    if lang.startswith("zh"):
-        traditional = any(tag in lang for tag in ("hant", "-tw", "-hk", "-mo"))
-        return "zh-Hant" if traditional else "zh-Hans"
-    return "en" if lang == "en" or lang.startswith("en-") else ""
-
 
 # Placeholders every template may use without defining them: the panel fills them
 # from the agent's settings and the current call record.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from assistant.playbooks.model import Entry, Placeholder
 
 if TYPE_CHECKING:
-    from assistant.workcalendar import WorkCalendar
+    from assistant.calendar.workcalendar import WorkCalendar
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -90,7 +90,7 @@ def entry_placeholders(entry: Entry, body: str | None = None) -> list[Placeholde
 
 def due_times(entry: Entry, *, now: datetime, calendar: WorkCalendar) -> dict[str, datetime]:
     """The computed due time of each date placeholder, before the agent changes any."""
-    from assistant.playbooks.dates import resolve  # with the first date, not at start-up
+    from assistant.calendar.dates import resolve  # with the first date, not at start-up
 
     return {
         p.name: resolve(p.spec, now, calendar)
@@ -112,11 +112,8 @@ def render(
     A value may be text, or a datetime for a date placeholder (the agent moved the
     computed time); a date placeholder with no value renders its spec from ``now``.
     """
-    from assistant.playbooks.dates import (  # not needed to show a wording
-        drop_preposition,
-        render_due,
-        resolve,
-    )
+    from assistant.calendar.dates import render_due, resolve  # not needed to show a wording
+    from assistant.playbooks.date_context import drop_preposition
 
     text = entry.body if body is None else body
     filled: list[str] = []

@@ -56,10 +56,10 @@ def default_name(since: date | None, until: date | None) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     from assistant.files import write_chosen_file
-    from assistant.notes.timefmt import utc_now
     from assistant.paths import resolve_paths
     from assistant.report.workbook import write_report
     from assistant.settings import load_settings
+    from assistant.store.timefmt import utc_now
 
     if args.since and args.until and args.since > args.until:
         raise UserError(f"--since {args.since} is after --until {args.until}", exit_status=2)
@@ -110,8 +110,8 @@ def report_to_file(
     """Write this machine's workbook to ``target`` through a temporary file: cancelling
     (``should_stop``) or a failure leaves no file and ``target`` untouched."""
     from assistant.files import write_chosen_file
-    from assistant.notes.timefmt import utc_now
     from assistant.report.workbook import write_report
+    from assistant.store.timefmt import utc_now
 
     source = _local_source(store)
     results: list[ReportResult] = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from assistant.errors import UserError
-from assistant.notes.fields import LIST_SEPARATOR
+from assistant.store.fields import LIST_SEPARATOR
 
 if TYPE_CHECKING:
     from assistant.sync.connection import ServerAddress

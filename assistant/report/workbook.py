@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from assistant.notes.export import day_bounds
-from assistant.notes.fields import CALL_FIELDS, FOLLOWUP_FIELDS, FieldSpec
 from assistant.report.source import Source, TeamUse, as_time
 from assistant.report.splice import (
     CellKind,
@@ -46,6 +45,7 @@ from assistant.report.stats import (
     Totals,
     first_contact_resolved,
 )
+from assistant.store.fields import CALL_FIELDS, FOLLOWUP_FIELDS, FieldSpec
 
 SHEETS = ("Summary", "Calls", "Follow-ups", "Promises", "Phrases")
 RESOLUTIONS = ("resolved", "partial", "unresolved")

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import UserError
-from assistant.notes.fields import CALL_FIELDS, FOLLOWUP_FIELDS, csv_line_sql
+from assistant.store.fields import CALL_FIELDS, FOLLOWUP_FIELDS, csv_line_sql
 
 if TYPE_CHECKING:
     from assistant.sync.secrets import SecretStore

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.notes.models import QueryPick, TemplateUsage, TemplateUseDay
+from assistant.store.models import QueryPick, TemplateUsage, TemplateUseDay
 
 Usage = dict[str, tuple[int, float]]
 # folded query -> intent -> how often the agent copied it after typing that query

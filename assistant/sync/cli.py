@@ -204,8 +204,8 @@ def _logout(args: argparse.Namespace) -> int:
 
 
 def _sync_round(args: argparse.Namespace) -> int:
-    from assistant.notes.timefmt import utc_now
     from assistant.store.db import open_store
+    from assistant.store.timefmt import utc_now
     from assistant.sync.service import SyncConfig, TeamSync
     from assistant.sync.state import state_file
 
@@ -233,7 +233,7 @@ def _sync_round(args: argparse.Namespace) -> int:
 
 def report(result: SyncResult) -> int:
     """Print what moved; problems go to stderr. Exit 0 only for a clean round."""
-    from assistant.notes.timefmt import to_utc_text
+    from assistant.store.timefmt import to_utc_text
 
     for conflict in result.conflicts:
         mine, theirs = (

@@ -169,8 +169,8 @@ def run_load(
     server: PostgresServer, user: str, password: str, workdir: Path, plan: LoadPlan
 ) -> LoadReport:
     """Create a database for ``user``, sync ``plan.agents`` agents into it under faults."""
-    from assistant.notes.timefmt import utc_now
     from assistant.store.db import open_store
+    from assistant.store.timefmt import utc_now
     from assistant.sync.connection import parse_server_url
     from assistant.sync.secrets import MemorySecretStore
     from assistant.sync.service import RetryPolicy, SyncConfig, TeamSync

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import BindParameter, Table, Text, all_, any_, bindparam, delete, select, text
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 
-from assistant.notes.fields import LIST_SEPARATOR
+from assistant.store.fields import LIST_SEPARATOR
 from assistant.sync import server_tables as t
 from assistant.sync.erasure import erased_among
 from assistant.sync.server_schema import SCHEMA

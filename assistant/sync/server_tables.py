@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.types import TypeEngine
 
-from assistant.notes.fields import CALL_FIELDS, FOLLOWUP_FIELDS, FieldSpec
+from assistant.store.fields import CALL_FIELDS, FOLLOWUP_FIELDS, FieldSpec
 from assistant.sync.server_schema import SCHEMA
 
 metadata = MetaData(schema=SCHEMA)

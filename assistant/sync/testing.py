@@ -273,8 +273,8 @@ def write_sample_records(store_file: Path, count: int, *, seed: int = 7) -> list
     import uuid
     from datetime import UTC, datetime, timedelta
 
-    from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
     from assistant.store.db import open_store
+    from assistant.store.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
 
     open_store(store_file).close()
     rng = random.Random(seed)

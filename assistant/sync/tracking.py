@@ -31,8 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from assistant.notes.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
-from assistant.notes.models import CallRecord, CallSyncState, FollowUp, SealedText, SyncClock
+from assistant.store.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
+from assistant.store.models import CallRecord, CallSyncState, FollowUp, SealedText, SyncClock
 from assistant.sync.versions import (
     CALL_NAMES,
     FOLLOWUP_NAMES,

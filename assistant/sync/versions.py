@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from assistant.notes.fields import CALL_FIELDS, FOLLOWUP_FIELDS, LIST_SEPARATOR, FieldSpec
-from assistant.notes.timefmt import to_utc_text
+from assistant.store.fields import CALL_FIELDS, FOLLOWUP_FIELDS, LIST_SEPARATOR, FieldSpec
+from assistant.store.timefmt import to_utc_text
 
 CALL_NAMES: tuple[str, ...] = tuple(spec.name for spec in CALL_FIELDS)
 FOLLOWUP_NAMES: tuple[str, ...] = tuple(spec.name for spec in FOLLOWUP_FIELDS)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.playbooks.dates import render_due
+from assistant.calendar.dates import render_due
 from assistant.playbooks.model import Entry, Placeholder
 from assistant.ui import style
 from assistant.ui.search_field import ImeSafeLineEdit

@@ -303,7 +303,7 @@ class FollowUpFlow(QObject):
     # -- a commitment becomes a follow-up ------------------------------------------------
 
     def offer_from(self, entry_id: str, dues: dict[str, datetime]) -> None:
-        from assistant.playbooks.dates import render_due
+        from assistant.calendar.dates import render_due
 
         if not dues:
             return

@@ -15,10 +15,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from assistant.notes.lint_fixes import Fix
 from assistant.playbooks.lint import Finding, lint_text
 from assistant.playbooks.model import Entry
 from assistant.ui import style
+from assistant.ui.lint_fixes import Fix
 from assistant.ui.text_fields import NoteEdit
 
 LINT_DELAY_MS = 300

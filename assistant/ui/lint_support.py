@@ -7,9 +7,12 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assistant.notes.lint_fixes import Fix, fixes_for
+from PySide6.QtCore import QLocale
+
 from assistant.playbooks.lint import Finding
 from assistant.playbooks.model import Entry
+from assistant.settings import centre_language
+from assistant.ui.lint_fixes import Fix, fixes_for
 from assistant.ui.lint_highlighter import LintSupport
 
 if TYPE_CHECKING:
@@ -37,7 +40,10 @@ def make_lint_support(state: PanelState) -> LintSupport:
 
     def fixes(finding: Finding) -> list[Fix]:
         try:
-            return fixes_for(finding, entry, now=state.clock(), calendar=state.calendar())
+            centre = centre_language(state.settings, QLocale().name())
+            return fixes_for(
+                finding, entry, now=state.clock(), calendar=state.calendar(), centre=centre
+            )
         except ValueError as exc:  # office hours the calendar cannot meet
             log.warning("no fix offered: %s", exc)
             return []

@@ -21,8 +21,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from assistant.notes.call_clock import CallClock, clock_text, untalked
-from assistant.notes.fields import CALL_SPECS
-from assistant.notes.timefmt import parse_time
+from assistant.store.fields import CALL_SPECS
+from assistant.store.timefmt import parse_time
 from assistant.ui import record_tools
 from assistant.ui.autosave import Autosave
 from assistant.ui.call_timer import CallTimer

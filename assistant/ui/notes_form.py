@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.notes.fields import CALL_SPECS, LIST_SEPARATOR
+from assistant.store.fields import CALL_SPECS, LIST_SEPARATOR
 from assistant.ui import style
 from assistant.ui.labels import choice_label, field_label
 from assistant.ui.lint_highlighter import LintHighlighter, LintSupport

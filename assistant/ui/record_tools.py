@@ -20,6 +20,7 @@ def handoff(notes: RecordInHand) -> None:
     """Compose the escalation text from the record, copy it, keep it in ``handoff``."""
     from assistant.notes.clocks import deadlines
     from assistant.notes.handoff import compose_handoff, record_language
+    from assistant.settings import centre_language
     from assistant.ui.clipboard import ClipboardUnavailable
 
     values = notes.values()
@@ -34,7 +35,8 @@ def handoff(notes: RecordInHand) -> None:
     except ValueError as exc:  # a centre's clock the calendar cannot meet
         log.warning("level clock: %s", exc)
         due = None
-    language = record_language(values, QLocale().name())
+    # The centre's language decides the Chinese script: Traditional for a zh-Hant centre.
+    language = record_language(values, centre_language(settings, QLocale().name()))
     open_items = [f for f in notes.followups if f.get("status", "open") == "open"]
     # A follow-up made from a copied commitment has its title as plan (Ctrl+T).
     library = notes.state.library
@@ -47,6 +49,7 @@ def handoff(notes: RecordInHand) -> None:
         promises=notes.promises,
         commitments=commitments,
         language=language,
+        now=notes.state.clock(),
     )
     notes.page.form.set_text("handoff", text)
     try:
@@ -85,8 +88,8 @@ def suggest_due(notes: RecordInHand) -> datetime:
     """Where a new follow-up's due time starts: the next business day, 10:00."""
     from datetime import timedelta
 
-    from assistant.notes.lint_fixes import DEFAULT_COMMITMENT
-    from assistant.playbooks.dates import resolve
+    from assistant.calendar.dates import resolve
+    from assistant.ui.lint_fixes import DEFAULT_COMMITMENT
 
     now = notes.now()
     try:

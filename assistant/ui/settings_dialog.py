@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
 
         The calendar's own messages are English: the dialog says it in the panel's language.
         """
-        from assistant.workcalendar import OfficeHours, WorkCalendar
+        from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
         settings = self.result_settings()
         try:

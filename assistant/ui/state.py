@@ -24,11 +24,11 @@ from assistant.settings import Settings
 from assistant.ui.background import BackgroundLane
 
 if TYPE_CHECKING:
+    from assistant.calendar.workcalendar import WorkCalendar
     from assistant.playbooks.library import Library, Source
     from assistant.playbooks.model import Entry
     from assistant.store.db import RecoveryNotice, Store
     from assistant.store.usage import Picks, Usage
-    from assistant.workcalendar import WorkCalendar
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +236,7 @@ class PanelState(QObject):
             self.notice.emit(self.tr("Favourites and history could not be saved (see the log)."))
 
     def _warm_up(self) -> WorkCalendar:
-        from assistant.playbooks.dates import resolve
+        from assistant.calendar.dates import resolve
         from assistant.playbooks.textfold import fold, readings
 
         readings("退")  # pinyin tables, for the first pinyin query
@@ -415,7 +415,7 @@ class PanelState(QObject):
         return self._calendar
 
     def _make_calendar(self) -> WorkCalendar:
-        from assistant.workcalendar import OfficeHours, WorkCalendar
+        from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
         settings = self.settings
         try:

@@ -79,8 +79,8 @@ class PanelSync(QObject):
         self._lane.submit(lambda: self._round(url, groups), self._done, self._failed)
 
     def _round(self, url: str, groups: tuple[str, ...]) -> SyncResult:
-        from assistant.notes.timefmt import utc_now
         from assistant.store.db import open_store
+        from assistant.store.timefmt import utc_now
         from assistant.sync.connection import parse_server_url
         from assistant.sync.secrets import KeyringSecretStore
         from assistant.sync.service import SyncConfig, run_sync

@@ -43,7 +43,7 @@ def test_store_wal_backups_drafts_logs_and_exports_are_private(
     open_umask: None,
 ) -> None:
     from assistant.maintenance.drafts import save_draft
-    from assistant.notes.timefmt import utc_now
+    from assistant.store.timefmt import utc_now
 
     record = make_record()
     assert cli("import", str(write_jsonl([record]))).status == 0

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from assistant.errors import UserError
 from assistant.notes.export import export_csv
-from assistant.notes.fields import CALL_FIELD_NAMES, CALL_SPECS, FREE_TEXT_FIELDS
 from assistant.notes.importer import import_file
 from assistant.notes.validation import MAX_TEXT_CHARS, check_call, coerce_call, coerce_followup
 from assistant.settings import DEFAULT_DISPOSITIONS, DEFAULT_REQUIRED_FIELDS
 from assistant.store.db import open_store
+from assistant.store.fields import CALL_FIELD_NAMES, CALL_SPECS, FREE_TEXT_FIELDS
 
 NOW = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
 ALLOWED_CONTROLS = {"\t", "\n", "\r"}

@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from assistant.calendar.dates import parse_spec
+from assistant.calendar.workcalendar import WorkCalendar
 from assistant.notes.clocks import deadlines
-from assistant.playbooks.dates import parse_spec
 from assistant.settings import DEFAULT_LEVEL_CLOCKS, LevelClock
-from assistant.workcalendar import WorkCalendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 CALENDAR = WorkCalendar("CN", tz=SHANGHAI)

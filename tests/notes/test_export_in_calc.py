@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from assistant.notes.fields import CALL_FIELDS
+from assistant.store.fields import CALL_FIELDS
 
 # The columns Calc must show as text; times and seconds may become dates and numbers.
 TEXT_COLUMNS = [f.name for f in CALL_FIELDS if f.kind in ("id", "enum", "text", "list")]

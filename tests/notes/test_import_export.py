@@ -306,7 +306,7 @@ def test_excel_export_is_refused_by_import_with_a_hint(
 def test_raw_lines_are_quoted_exactly_as_the_csv_module_quotes(
     cli: Any, paths: Any, make_record: Any, write_jsonl: Any
 ) -> None:
-    from assistant.notes.fields import CALL_FIELD_NAMES
+    from assistant.store.fields import CALL_FIELD_NAMES
 
     tricky = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "plain", "，全角逗号", " lead"]
     cli("import", str(write_jsonl([make_record(notes=t, facts=t, tags=[t]) for t in tricky])))

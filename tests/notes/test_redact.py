@@ -14,17 +14,17 @@ from typing import Any
 
 import pytest
 
-from assistant.notes.fields import (
-    CALL_FIELD_NAMES,
-    CALL_FIELDS,
-    FOLLOWUP_FIELDS,
-    FREE_TEXT_FIELDS,
-)
 from assistant.notes.records import save_call
 from assistant.notes.redact import luhn_ok, mask_cards
 from assistant.notes.validation import check_call, check_followup, coerce_call
 from assistant.paths import Paths
 from assistant.store.db import Store
+from assistant.store.fields import (
+    CALL_FIELD_NAMES,
+    CALL_FIELDS,
+    FOLLOWUP_FIELDS,
+    FREE_TEXT_FIELDS,
+)
 
 NOW = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
 CALL_TEXT = [f.name for f in CALL_FIELDS if f.kind == "text"]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from assistant.calendar.workcalendar import WorkCalendar
 from assistant.maintenance.drafts import Draft
 from assistant.notes.service import (
     FollowUpRow,
@@ -28,7 +29,6 @@ from assistant.notes.service import (
 )
 from assistant.settings import DEFAULT_REQUIRED_FIELDS
 from assistant.store.db import Store
-from assistant.workcalendar import WorkCalendar
 
 NOW = datetime(2026, 3, 10, 6, 0, tzinfo=UTC)  # Tuesday 14:00 in Beijing
 

@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from assistant.playbooks.dates import CLOCK_LEAD, OFFSET_LEAD, parse_spec, resolve
+from assistant.calendar.dates import CLOCK_LEAD, OFFSET_LEAD, parse_spec, resolve
+from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 from assistant.playbooks.loader import load_pack_file, load_pack_text
 from assistant.playbooks.model import Entry
 from assistant.playbooks.template import render
-from assistant.workcalendar import OfficeHours, WorkCalendar
 
 PACK_DIR = Path(__file__).resolve().parents[2] / "resources" / "playbooks"
 SH = ZoneInfo("Asia/Shanghai")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.playbooks.dates import DateSpec, DateSpecError, parse_spec, render_due, resolve
-from assistant.workcalendar import OfficeHours, WorkCalendar
+from assistant.calendar.dates import DateSpec, DateSpecError, parse_spec, render_due, resolve
+from assistant.calendar.workcalendar import OfficeHours, WorkCalendar
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = WorkCalendar("CN", OfficeHours(time(9), time(18)), SH)

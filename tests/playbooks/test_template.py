@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from assistant.calendar.workcalendar import WorkCalendar
 from assistant.playbooks.model import Entry, Placeholder
 from assistant.playbooks.template import (
     MissingValues,
@@ -15,7 +16,6 @@ from assistant.playbooks.template import (
     placeholder_names,
     render,
 )
-from assistant.workcalendar import WorkCalendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=SHANGHAI)  # a Monday

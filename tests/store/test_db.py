@@ -47,7 +47,7 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
     from alembic.migration import MigrationContext
     from sqlalchemy import create_engine
 
-    from assistant.notes.models import Base
+    from assistant.store.models import Base
 
     store = open_store(tmp_path / "s.sqlite3")
     engine = create_engine(f"sqlite:///{store.path}")

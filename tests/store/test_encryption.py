@@ -161,8 +161,8 @@ def test_records_saved_while_on_are_encrypted_and_read_back(
     assert cli("import", str(write_jsonl([make_record()]))).status == 0
     _switch_on(cli)
     from assistant.notes.service import load_call, save_form
-    from assistant.notes.timefmt import utc_now
     from assistant.store.db import open_store
+    from assistant.store.timefmt import utc_now
 
     store = open_store(paths.store_file)
     try:
@@ -398,7 +398,7 @@ def test_show_key_prints_the_key_the_keychain_holds(
 
 
 def test_the_encrypted_columns_are_the_ones_named_in_the_readme() -> None:
-    from assistant.notes.models import Base, SealedText
+    from assistant.store.models import Base, SealedText
 
     columns = {
         table.name: {c.name for c in table.columns if isinstance(c.type, SealedText)}

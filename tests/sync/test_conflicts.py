@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-from assistant.notes.models import CallSyncState
 from assistant.notes.records import stored_call
+from assistant.store.models import CallSyncState
 from assistant.sync import tracking
 from assistant.sync.state import load_state
 from assistant.sync.tracking import pending_count

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from assistant.notes.records import stored_call
-from assistant.notes.timefmt import utc_now
 from assistant.store import encryption
 from assistant.store.db import open_store
+from assistant.store.timefmt import utc_now
 from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.service import TeamSync
 

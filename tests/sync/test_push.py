@@ -110,7 +110,7 @@ def test_sending_everything_again_changes_nothing_on_the_server(
 def test_a_removed_follow_up_is_removed_on_the_server(
     machine: Callable[..., Any], make_record: Callable[..., dict[str, Any]], server_sql: Sql
 ) -> None:
-    from assistant.notes.models import CallRecord
+    from assistant.store.models import CallRecord
 
     a = machine("a")
     record = make_record()
@@ -190,7 +190,7 @@ def test_an_edit_made_while_its_batch_is_on_the_way_is_not_taken_for_sent(
 def test_a_record_deleted_here_is_dropped_from_the_queue(
     machine: Callable[..., Any], make_record: Callable[..., dict[str, Any]], server_sql: Sql
 ) -> None:
-    from assistant.notes.models import CallRecord
+    from assistant.store.models import CallRecord
 
     a = machine("a")
     keep, drop = make_record(), make_record()

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from assistant.notes.models import CallSyncState, FollowUp
 from assistant.notes.records import save_call, stored_call
 from assistant.store.db import Store, open_store
+from assistant.store.models import CallSyncState, FollowUp
 from assistant.sync.push import PushOutcome
 from assistant.sync.tracking import apply_version, mark_pushed, next_batch, pending_count
 from assistant.sync.versions import make_version

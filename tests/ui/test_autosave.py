@@ -156,7 +156,8 @@ def test_the_promise_given_comes_back_with_a_crash_draft(
     again.activateWindow()
     qtbot.waitUntil(again.isActiveWindow)
     qtbot.keyClick(again.search, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    line = f"【预计解决时间】{when_text(promised, 'zh-Hans')}（已向客户承诺）"
+    said_then = when_text(promised, "zh-Hans", now=again.state.clock())
+    line = f"【预计解决时间】{said_then}（已向客户承诺）"
     assert line in clipboard.texts[-1].splitlines()
 
 

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from assistant.notes.service import save_form
-from assistant.notes.timefmt import utc_now
 from assistant.paths import Paths
 from assistant.store import encryption
 from assistant.store.db import open_store
+from assistant.store.timefmt import utc_now
 from assistant.sync.secrets import MemorySecretStore
 
 

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 
-from assistant.notes.fields import CALL_FIELD_NAMES
 from assistant.paths import Paths
 from assistant.store.db import Store
+from assistant.store.fields import CALL_FIELD_NAMES
 
 
 def fill(path: Path, count: int, start: datetime) -> None:

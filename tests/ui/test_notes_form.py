@@ -191,12 +191,31 @@ def test_handoff_is_composed_copied_and_kept(qtbot: Any, panel: Any, clipboard: 
     assert form.values()["handoff"] == text
 
 
+def test_a_traditional_chinese_centre_gets_a_traditional_handoff(
+    qtbot: Any, make_panel: Any, clipboard: Any
+) -> None:
+    panel = make_panel(Settings(phrase_languages=("zh-Hant", "en")))
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    key(qtbot, panel, "Ctrl+N")
+    form = panel.notes.page.form
+    form.set_text("request", "寬頻斷線")
+    form.set_choice("level", "L3")
+    key(qtbot, panel, "Ctrl+Shift+H")
+    lines = clipboard.texts[-1].splitlines()
+    assert lines[0] == "【客戶背景】問題等級：L3。"
+    assert lines[1] == "【問題詳情】訴求：寬頻斷線。"
+    assert lines[5].startswith("【預計解決時間】")
+    assert lines[5].endswith("（L3解決時限）")
+    assert "週" in lines[5]  # the date as the Traditional playbook says it
+
+
 def test_the_handoff_promises_what_the_customer_was_promised(
     qtbot: Any, make_panel: Any, clipboard: Any, type_into: Any
 ) -> None:
+    from assistant.calendar.dates import render_due
     from assistant.notes.handoff import when_text
     from assistant.paths import builtin_packs_dir
-    from assistant.playbooks.dates import render_due
 
     panel = make_panel(builtin=builtin_packs_dir())
     panel.activateWindow()
@@ -215,7 +234,8 @@ def test_the_handoff_promises_what_the_customer_was_promised(
     assert render_due(promised, panel.state.clock(), "zh-Hans") in said
     key(qtbot, panel, "Ctrl+Shift+H")
     [expected] = [t for t in clipboard.texts[-1].splitlines() if t.startswith("【预计解决时间】")]
-    assert expected == f"【预计解决时间】{when_text(promised, 'zh-Hans')}（已向客户承诺）"
+    said_then = when_text(promised, "zh-Hans", now=panel.state.clock())
+    assert expected == f"【预计解决时间】{said_then}（已向客户承诺）"
     assert "L3解决时限" not in clipboard.texts[-1]
 
 

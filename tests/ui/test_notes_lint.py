@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
+from assistant.settings import Settings
 from assistant.ui.text_fields import NoteEdit
 
 WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline
@@ -67,6 +68,25 @@ def test_the_fix_is_a_dated_commitment(qtbot: Any, make_panel: Any, type_into: A
     assert highlighter.findings == []
     edit.undo()  # one undoable edit
     assert edit.text() == "我们会尽快处理"
+
+
+def test_a_traditional_centre_gets_the_commitment_in_traditional(
+    qtbot: Any, make_panel: Any, type_into: Any
+) -> None:
+    window = make_panel(Settings(phrase_languages=("zh-Hant", "en")))
+    window.notes.show()
+    form = window.notes.page.form
+    edit, highlighter = form.editors["outcome"], form.highlighters["outcome"]
+    type_into(edit, "我們會盡快處理")
+    qtbot.waitUntil(lambda: bool(highlighter.findings))
+    finding = highlighter.finding_at(4)
+    assert finding is not None
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    highlighter.fix_actions(menu, finding)
+    [action] = menu.actions()
+    action.trigger()
+    assert edit.text() == "我們會明天（3月11日 週三）上午10:00前處理"
 
 
 def test_jargon_offers_the_plain_words_and_the_analogy(

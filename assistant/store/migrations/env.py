@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from assistant.notes.models import Base
+from assistant.store.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

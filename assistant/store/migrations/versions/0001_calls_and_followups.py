@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from assistant.notes.fields import FieldSpec, csv_line_sql
+from assistant.store.fields import FieldSpec, csv_line_sql
 
 revision = "0001"
 down_revision = None

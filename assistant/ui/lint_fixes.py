@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from assistant.calendar.dates import render_due, resolve
+from assistant.calendar.workcalendar import WorkCalendar
+from assistant.languages import pack_language
 from assistant.notes.drafting import has_cjk
-from assistant.playbooks.dates import render_due, resolve
 from assistant.playbooks.lint import Finding
 from assistant.playbooks.model import Entry
-from assistant.workcalendar import WorkCalendar
 
 FixKind = Literal["commitment", "plain", "analogy"]
 
@@ -34,11 +35,11 @@ class Fix:
         return text[: self.start] + self.replacement + text[self.end :]
 
 
-def commitment_words(due: datetime, now: datetime, zh: bool, *, before: bool = True) -> str:
-    """A due time as said on the phone: ``明天（3月11日 周三）上午10:00前`` or
-    ``by tomorrow, Wednesday 11 March, at 10:00``."""
-    said = render_due(due, now, "zh-Hans" if zh else "en")
-    if zh:
+def commitment_words(due: datetime, now: datetime, language: str, *, before: bool = True) -> str:
+    """A due time as said on the phone: ``明天（3月11日 周三）上午10:00前``,
+    ``明天（3月11日 週三）上午10:00前`` or ``by tomorrow, Wednesday 11 March, at 10:00``."""
+    said = render_due(due, now, language)
+    if language != "en":
         return said + ("前" if before else "")
     return ("by " if before else "") + said
 
@@ -50,12 +51,16 @@ def fixes_for(
     now: datetime,
     calendar: WorkCalendar,
     spec: str = DEFAULT_COMMITMENT,
+    centre: str = "",
 ) -> list[Fix]:
-    """The fixes for one finding, best first (none for a term with no plain entry)."""
+    """The fixes for one finding, best first (none for a term with no plain entry).
+
+    A Chinese promise is dated in the script of the ``centre``'s language
+    (Traditional for zh-Hant, zh_TW...), an English one in English."""
     if finding.kind == "vague":
-        zh = has_cjk(finding.text)
+        chinese = "zh-Hant" if pack_language(centre) == "zh-Hant" else "zh-Hans"
         due = resolve(spec, now, calendar)
-        words = commitment_words(due, now, zh)
+        words = commitment_words(due, now, chinese if has_cjk(finding.text) else "en")
         return [Fix("commitment", finding.start, finding.end, words)]
     entry = entry_of(finding.entry_id) if finding.entry_id else None
     if entry is None:

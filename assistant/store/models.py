@@ -9,9 +9,9 @@ from sqlalchemy import Computed, ForeignKey, Index, Integer, MetaData, String, T
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from assistant.notes.fields import CALL_FIELDS, LIST_SEPARATOR, csv_line_sql
-from assistant.notes.timefmt import parse_time, to_utc_text
 from assistant.store.encryption import KeyProblem, is_sealed, keys_of
+from assistant.store.fields import CALL_FIELDS, LIST_SEPARATOR, csv_line_sql
+from assistant.store.timefmt import parse_time, to_utc_text
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

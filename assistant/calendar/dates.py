@@ -15,16 +15,15 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from typing import Literal
 
-from assistant.playbooks.model import pack_language
-from assistant.workcalendar import WorkCalendar
+from assistant.calendar.workcalendar import WorkCalendar
+from assistant.languages import pack_language
 
 __all__ = [
     "ACCEPTED_FORMS",
+    "EN_RELATIVE",
     "DateSpec",
     "DateSpecError",
-    "day_word_beside",
     "day_words",
-    "drop_preposition",
     "parse_spec",
     "render_due",
     "resolve",
@@ -311,7 +310,7 @@ _ZH_WEEKDAYS = "一二三四五六日"
 # Relative day words, by days from today: today, tomorrow, the day after tomorrow.
 _ZH_HANS_REL = ("今天", "明天", "后天")
 _ZH_HANT_REL = ("今天", "明天", "後天")
-_EN_REL = ("today", "tomorrow")
+EN_RELATIVE = ("today", "tomorrow")
 
 
 def _zh_clock(t: time) -> str:
@@ -337,12 +336,12 @@ def _language(language: str) -> Literal["zh-Hans", "zh-Hant", "en"]:
     raise ValueError(f"cannot render dates in language {language!r}; use zh-Hans, zh-Hant or en")
 
 
-def render_due(due: datetime, now: datetime, language: str) -> str:
+def render_due(due: datetime, now: datetime, language: str, *, relative: bool = True) -> str:
     """Say ``due`` the way an agent says it on the phone, in ``language``.
 
     "today"/"tomorrow" (and 后天 in Chinese) are used only where true, judged in
-    ``due``'s time zone; the weekday is always given; the year only when it is not
-    ``now``'s year.
+    ``due``'s time zone, and never with ``relative=False`` (for a text read later);
+    the weekday is always given; the year only when it is not ``now``'s year.
     """
     if due.tzinfo is None or due.utcoffset() is None:
         raise ValueError(f"due time {due.isoformat()} has no time zone")
@@ -358,8 +357,8 @@ def render_due(due: datetime, now: datetime, language: str) -> str:
         if show_year:
             date_text += f" {day.year}"
         clock = f"{due:%H:%M}"
-        if 0 <= ahead < len(_EN_REL):
-            return f"{_EN_REL[ahead]}, {date_text}, at {clock}"
+        if relative and 0 <= ahead < len(EN_RELATIVE):
+            return f"{EN_RELATIVE[ahead]}, {date_text}, at {clock}"
         return f"{date_text} at {clock}"
     week = "周" if lang == "zh-Hans" else "週"
     rel = _ZH_HANS_REL if lang == "zh-Hans" else _ZH_HANT_REL
@@ -367,41 +366,9 @@ def render_due(due: datetime, now: datetime, language: str) -> str:
     date_text += f"{day.month}月{day.day}日"
     weekday = f"{week}{_ZH_WEEKDAYS[day.weekday()]}"
     clock = _zh_clock(due.time())
-    if 0 <= ahead < len(rel):
+    if relative and 0 <= ahead < len(rel):
         return f"{rel[ahead]}（{date_text} {weekday}）{clock}"
     return f"{date_text}（{weekday}）{clock}"
-
-
-# Words that name a day. Beside a date placeholder they say the day twice, since the
-# placeholder renders its own (今天（12月4日 周五）…), or say the wrong day once the
-# promise has moved to the next opening.
-_DAY_WORD_BEFORE = re.compile(
-    r"(今天|今日|明天|明日|后天|後天|当天|當天|本周|本週|下周|下週"
-    r"|\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)))\s*$",
-    re.IGNORECASE,
-)
-_DAY_WORD_AFTER = re.compile(
-    r"^\s*(今天|今日|明天|明日|后天|後天|\b(?:today|tomorrow|tonight)\b)", re.IGNORECASE
-)
-
-
-def day_word_beside(before: str, after: str) -> str | None:
-    """The day word that ends ``before`` or starts ``after``, the text on either side of
-    a date placeholder; None when there is none."""
-    m = _DAY_WORD_BEFORE.search(before) or _DAY_WORD_AFTER.search(after)
-    return m.group(1) if m else None
-
-
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|at)\s+$", re.IGNORECASE)
-
-
-def drop_preposition(before: str, said: str) -> str:
-    """``before`` without a trailing "on"/"at" when the date ``said`` starts with today
-    or tomorrow: "call you back on {at}" reads "call you back tomorrow, …" then, and
-    "… on Monday 7 December at 10:00" otherwise."""
-    if said.startswith(_EN_REL):
-        return _PREPOSITION_BEFORE.sub("", before)
-    return before
 
 
 # The words an agent types for the day a promise falls on, in every pack language.
