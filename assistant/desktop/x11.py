@@ -7,21 +7,11 @@ from typing import Any
 from Xlib import XK, X, display, error
 from Xlib.ext import xtest
 
-from assistant.desktop import KeyCombo
+from assistant.desktop import KeyCombo, keysym_name
 
 _MASKS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "meta": X.Mod4Mask}
 # Caps Lock and Num Lock are modifiers to X: the key is grabbed with each of them on.
 _LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
-
-
-def keysym_name(key: str) -> str:
-    """Qt's key names (Space, PgUp, F9, K) as X keysym names."""
-    special = {"space": "space", "pgup": "Prior", "pgdown": "Next", "esc": "Escape"}
-    special |= {"return": "Return", "enter": "Return", "ins": "Insert", "del": "Delete"}
-    lowered = key.lower()
-    if lowered in special:
-        return special[lowered]
-    return lowered if len(key) == 1 else key
 
 
 class X11Desktop:
@@ -42,7 +32,7 @@ class X11Desktop:
     def fileno(self) -> int | None:
         return int(self._display.fileno())
 
-    def grab(self, combo: KeyCombo) -> str | None:
+    def grab(self, combo: KeyCombo, description: str = "") -> str | None:
         self.release()
         keysym = XK.string_to_keysym(keysym_name(combo.key))
         keycode = self._display.keysym_to_keycode(keysym) if keysym else 0
@@ -98,6 +88,9 @@ class X11Desktop:
         self._take_events()
         count, self._pressed = self._pressed, 0
         return count
+
+    def problem(self) -> str | None:
+        return None  # a refusal is known at once, from grab()
 
     def is_hotkey_message(self, message: int) -> bool:
         return False

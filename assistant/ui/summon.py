@@ -104,7 +104,8 @@ class Summoner(QObject):
         self.desktop.release()
         self._held = ""
         try:
-            problem = self.desktop.grab(KeyCombo.parse(keys))
+            description = tr("summon", "Show or hide the Agent Assist panel")
+            problem = self.desktop.grab(KeyCombo.parse(keys), description)
         except ValueError as exc:
             problem = str(exc)
         if problem is None:
@@ -122,9 +123,21 @@ class Summoner(QObject):
         return False
 
     def _read(self) -> None:
-        if self.desktop is not None:
-            for _ in range(self.desktop.presses()):
-                self.summon()
+        if self.desktop is None:
+            return
+        for _ in range(self.desktop.presses()):
+            self.summon()
+        refused = self.desktop.problem() if self.desktop is not None else None
+        if refused is not None:
+            log.warning("summon key %s: %s", self._held, refused)
+            self.window.show_status(
+                tr(
+                    "summon",
+                    "Summon key %1: the desktop did not give it; bind “agent-assist --toggle”"
+                    " to a key in your desktop's keyboard settings.",
+                ).replace("%1", self._held),
+                error=True,
+            )
 
     def summon(self) -> None:
         """The key, or --toggle: note where the agent was, then show or hide."""
