@@ -65,7 +65,10 @@ class PortalDesktop:
             self._requests = f"{PATH}/request/{sender}"
             self._subscribe(
                 MatchRule(
-                    type="signal", interface=REQUEST, member="Response", path_namespace=self._requests
+                    type="signal",
+                    interface=REQUEST,
+                    member="Response",
+                    path_namespace=self._requests,
                 )
             )
             self._subscribe(
@@ -126,7 +129,12 @@ class PortalDesktop:
         combo, description = self._wanted
         shortcut = {"description": ("s", description), "preferred_trigger": ("s", trigger(combo))}
         self._request(
-            "bind", "BindShortcuts", "oa(sa{sv})sa{sv}", self._session, [(SHORTCUT_ID, shortcut)], ""
+            "bind",
+            "BindShortcuts",
+            "oa(sa{sv})sa{sv}",
+            self._session,
+            [(SHORTCUT_ID, shortcut)],
+            "",
         )
 
     def release(self) -> None:

@@ -70,9 +70,7 @@ class FakePortal:
         elif interface == SHORTCUTS and member == "CreateSession":
             options = msg.body[0]
             request = f"{PATH}/request/{self.mangled(sender)}/{options['handle_token'][1]}"
-            session = (
-                f"{PATH}/session/{self.mangled(sender)}/{options['session_handle_token'][1]}"
-            )
+            session = f"{PATH}/session/{self.mangled(sender)}/{options['session_handle_token'][1]}"
             self.sessions[session] = sender
             self.record("CreateSession", request=request)
             self.conn.send(new_method_return(msg, "o", (request,)))
@@ -91,8 +89,7 @@ class FakePortal:
                 self.respond(request, 1, {})
             else:
                 described = [
-                    (s["id"], {"trigger_description": ("s", "Press Ctrl+Alt+Space")})
-                    for s in bound
+                    (s["id"], {"trigger_description": ("s", "Press Ctrl+Alt+Space")}) for s in bound
                 ]
                 self.respond(request, 0, {"shortcuts": ("a(sa{sv})", described)})
             return

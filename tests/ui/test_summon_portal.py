@@ -143,7 +143,7 @@ def test_another_shortcut_of_the_session_does_not_summon(
 
     window = make_panel()
     window.hide()
-    summoner = Summoner(window, lambda: Settings(), wayland(bus))
+    summoner = Summoner(window, Settings, wayland(bus))
     try:
         summoner.start()
         qtbot.waitUntil(lambda: bool(portal.calls("BindShortcuts")))
@@ -184,7 +184,7 @@ def test_without_the_portal_the_panel_and_doctor_say_to_bind_toggle(
     from assistant.ui.summon import Summoner
 
     window = make_panel()
-    summoner = Summoner(window, lambda: Settings(), wayland(bus))  # nobody owns the portal
+    summoner = Summoner(window, Settings, wayland(bus))  # nobody owns the portal
     try:
         summoner.start()
         assert "No summon key on Wayland" in window.status.text()
