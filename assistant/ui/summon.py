@@ -78,6 +78,9 @@ class Summoner(QObject):
         self._filter: _HotkeyMessages | None = None
         self._paste_tries = 0
         self._paste_soon = soon(self, self._paste_when_back, PASTE_POLL_MS)
+        # Asking for the active window reads what the X server sent, a press of the key
+        # too, which the socket then does not announce again: read those right after.
+        self._read_soon = soon(self, self._read)
 
     def start(self) -> None:
         opened = self._opener()
@@ -123,10 +126,12 @@ class Summoner(QObject):
         return False
 
     def _read(self) -> None:
-        if self.desktop is None:
-            return
-        for _ in range(self.desktop.presses()):
-            self.summon()
+        while self.desktop is not None:
+            count = self.desktop.presses()
+            if not count:
+                break
+            for _ in range(count):
+                self.summon()
         refused = self.desktop.problem() if self.desktop is not None else None
         if refused is not None:
             log.warning("summon key %s: %s", self._held, refused)
@@ -149,6 +154,7 @@ class Summoner(QObject):
             in_panel = active == int(self.window.winId()) and self.window.isVisible()
             if active is not None and not in_panel:
                 self.came_from = active
+            self._read_soon.start()
         self.window.summon_or_hide(in_panel)
 
     def paste_back(self) -> None:
@@ -162,6 +168,7 @@ class Summoner(QObject):
     def _paste_when_back(self) -> None:
         if self.desktop is None or self.came_from is None:
             return
+        self._read_soon.start()
         if self.desktop.active_window() == self.came_from:
             self.desktop.paste()
             return
