@@ -14,7 +14,9 @@ What is observed, all from outside the panel, on the X server:
    to check it holds ``q``.
 
 Typing before step 1 would send the keys to the other window: an agent sees the
-panel first too.
+panel first too. The key again hides the panel between rounds. The first press
+waits for the panel to hold the key (a moment after its first paint); a few
+rounds warm up before the measured ones.
 
 The clock starts when the key has been sent through XTest on the benchmark's own X
 connection (no xdotool process to start) and stops at the selection event, so it
@@ -23,9 +25,7 @@ focusing it, the panel's repaint, and the three typed chords with the result lis
 filtered for ``q`` and again for the emptied field (an upper bound on "accepting
 text"). On a machine shared with other busy processes most of the tail is waiting
 for a CPU: ``chrt -f 5 python benchmarks/bench_summon.py`` (root) runs the
-benchmark, and the Xvfb, openbox and panel it starts, ahead of other work. The key again hides the panel between rounds. The first press
-waits for the panel to hold the key (a moment after its first paint); a few
-rounds warm up before the measured ones.
+benchmark, and the Xvfb, openbox and panel it starts, ahead of other work.
 
 Needs an X server with a window manager: without ``DISPLAY``, a private Xvfb and
 openbox are started and ended here. Also needs xclip.
