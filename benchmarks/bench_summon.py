@@ -18,6 +18,15 @@ panel first too. The key again hides the panel between rounds. The first press
 waits for the panel to hold the key (a moment after its first paint); a few
 rounds warm up before the measured ones.
 
+The clock starts when the key has been sent through XTest on the benchmark's own X
+connection (no xdotool process to start) and stops at the selection event, so it
+holds: the panel reading the key, showing itself, the window manager mapping and
+focusing it, the panel's repaint, and the three typed chords with the result list
+filtered for ``q`` and again for the emptied field (an upper bound on "accepting
+text"). On a machine shared with other busy processes most of the tail is waiting
+for a CPU: ``chrt -f 5 python benchmarks/bench_summon.py`` (root) runs the
+benchmark, and the Xvfb, openbox and panel it starts, ahead of other work.
+
 Needs an X server with a window manager: without ``DISPLAY``, a private Xvfb and
 openbox are started and ended here. Also needs xclip.
 

@@ -7,8 +7,12 @@ windowing system; plain Python (no Qt), so ``agent-assist doctor`` can ask too.
   xcffib would need cffi and a compiled module for no gain at one key.
 - Windows: ``RegisterHotKey``, ``GetForegroundWindow`` and ``SendInput`` through
   ctypes; the panel reads ``WM_HOTKEY`` in a native event filter.
-- Wayland: no backend. Programs may not grab keys there; the desktop's own
-  shortcut settings run ``agent-assist --toggle`` instead.
+- Wayland: programs may not grab keys there. Where the desktop offers the
+  ``org.freedesktop.portal.GlobalShortcuts`` portal, the panel asks it for the
+  shortcut (jeepney, see :mod:`assistant.desktop.portal`); otherwise the desktop's own
+  shortcut settings run ``agent-assist --toggle``. A Wayland session uses the portal
+  even when Qt runs through XWayland: an X grab there sees keys only while another X
+  program has the focus.
 """
 
 from __future__ import annotations
@@ -45,16 +49,20 @@ class KeyCombo(NamedTuple):
 class Desktop(Protocol):
     """What the panel asks of the windowing system."""
 
-    kind: str  # "X11", "Windows"
+    kind: str  # "X11", "Windows", "Wayland (GlobalShortcuts portal)"
 
-    def grab(self, combo: KeyCombo) -> str | None:
-        """Hold ``combo`` for this program; None, or why not (another program has it)."""
+    def grab(self, combo: KeyCombo, description: str = "") -> str | None:
+        """Hold ``combo`` for this program; None, or why not (another program has it).
+        ``description``: what the key does, where the desktop shows it (Wayland)."""
+
+    def problem(self) -> str | None:
+        """Why the key was refused after all, once (the Wayland portal answers late)."""
 
     def release(self) -> None: ...
 
     def presses(self) -> int:
-        """How many times the key was pressed since last asked (X11; read when
-        ``fileno()`` is readable)."""
+        """How many times the key was pressed since last asked (X11, Wayland; read
+        when ``fileno()`` is readable)."""
 
     def fileno(self) -> int | None: ...
 
@@ -69,6 +77,16 @@ class Desktop(Protocol):
         """Press Ctrl+V in the active window."""
 
     def close(self) -> None: ...
+
+
+def keysym_name(key: str) -> str:
+    """Qt's key names (Space, PgUp, F9, K) as X keysym names (also the portal's)."""
+    special = {"space": "space", "pgup": "Prior", "pgdown": "Next", "esc": "Escape"}
+    special |= {"return": "Return", "enter": "Return", "ins": "Insert", "del": "Delete"}
+    lowered = key.lower()
+    if lowered in special:
+        return special[lowered]
+    return lowered if len(key) == 1 else key
 
 
 class NoDesktop(NamedTuple):
@@ -89,12 +107,7 @@ def open_desktop(
         return NoDesktop("platform", f"no summon key on {platform}; bind agent-assist --toggle")
     wayland = environ.get("XDG_SESSION_TYPE") == "wayland" or bool(environ.get("WAYLAND_DISPLAY"))
     if wayland:
-        # XWayland would see the key only while another X program has focus.
-        return NoDesktop(
-            "wayland",
-            "Wayland session: programs cannot hold a key; bind 'agent-assist --toggle'"
-            " in the desktop's keyboard settings",
-        )
+        return _open_portal(environ)
     if not environ.get("DISPLAY"):
         return NoDesktop("no_display", "no X display (DISPLAY is not set)")
     try:
@@ -105,3 +118,15 @@ def open_desktop(
         return X11Desktop(environ["DISPLAY"])
     except Exception as exc:  # Xlib raises its own kinds for a refused display
         return NoDesktop("no_display", f"cannot open X display {environ['DISPLAY']}: {exc}")
+
+
+def _open_portal(environ: Mapping[str, str]) -> Desktop | NoDesktop:
+    advice = "bind 'agent-assist --toggle' in the desktop's keyboard settings"
+    try:
+        from assistant.desktop.portal import PortalDesktop, PortalMissing
+    except ImportError:
+        return NoDesktop("wayland", f"Wayland session, jeepney is not installed; {advice}")
+    try:
+        return PortalDesktop(environ.get("DBUS_SESSION_BUS_ADDRESS"))
+    except PortalMissing as exc:
+        return NoDesktop("wayland", f"Wayland session, no GlobalShortcuts portal ({exc}); {advice}")

@@ -77,7 +77,7 @@ class Win32Desktop:
         self._user32: Any = user32
         self._registered = False
 
-    def grab(self, combo: KeyCombo) -> str | None:
+    def grab(self, combo: KeyCombo, description: str = "") -> str | None:
         self.release()
         codes = virtual_key(combo)
         if codes is None:
@@ -98,6 +98,9 @@ class Win32Desktop:
 
     def fileno(self) -> int | None:
         return None
+
+    def problem(self) -> str | None:
+        return None  # a refusal is known at once, from grab()
 
     def is_hotkey_message(self, message: int) -> bool:
         msg = wintypes.MSG.from_address(message)

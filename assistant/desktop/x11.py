@@ -7,21 +7,11 @@ from typing import Any
 from Xlib import XK, X, display, error
 from Xlib.ext import xtest
 
-from assistant.desktop import KeyCombo
+from assistant.desktop import KeyCombo, keysym_name
 
 _MASKS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "meta": X.Mod4Mask}
 # Caps Lock and Num Lock are modifiers to X: the key is grabbed with each of them on.
 _LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
-
-
-def keysym_name(key: str) -> str:
-    """Qt's key names (Space, PgUp, F9, K) as X keysym names."""
-    special = {"space": "space", "pgup": "Prior", "pgdown": "Next", "esc": "Escape"}
-    special |= {"return": "Return", "enter": "Return", "ins": "Insert", "del": "Delete"}
-    lowered = key.lower()
-    if lowered in special:
-        return special[lowered]
-    return lowered if len(key) == 1 else key
 
 
 class X11Desktop:
@@ -32,11 +22,17 @@ class X11Desktop:
         self._root: Any = self._display.screen().root
         self._grabbed: tuple[int, int] | None = None
         self._active = self._display.intern_atom("_NET_ACTIVE_WINDOW")
+        self._pressed = 0
+        self._followed = False
+        # The window manager's active window, followed through PropertyNotify: the
+        # summon key then shows the panel without a round trip to the X server.
+        self._root.change_attributes(event_mask=X.PropertyChangeMask)
+        self._active_window = self._read_active()
 
     def fileno(self) -> int | None:
         return int(self._display.fileno())
 
-    def grab(self, combo: KeyCombo) -> str | None:
+    def grab(self, combo: KeyCombo, description: str = "") -> str | None:
         self.release()
         keysym = XK.string_to_keysym(keysym_name(combo.key))
         keycode = self._display.keysym_to_keycode(keysym) if keysym else 0
@@ -65,26 +61,46 @@ class X11Desktop:
             self._display.sync()
             self._grabbed = None
 
-    def presses(self) -> int:
-        count = 0
+    def _read_active(self) -> int | None:
+        """The active window as the window manager says, else the X input focus
+        (None: the root or nothing)."""
+        reply = self._root.get_full_property(self._active, X.AnyPropertyType)
+        self._followed = reply is not None  # a window manager keeps it up to date
+        if reply is None or not reply.value:
+            focus = self._display.get_input_focus().focus
+            return int(getattr(focus, "id", 0)) or None
+        return int(reply.value[0]) or None
+
+    def _take_events(self) -> None:
+        """Everything the server sent (and the library holds), in order."""
         while self._display.pending_events():
             event = self._display.next_event()
-            if (
+            if event.type == X.PropertyNotify and event.atom == self._active:
+                self._active_window = self._read_active()
+            elif (
                 event.type == X.KeyPress
                 and self._grabbed is not None
                 and event.detail == self._grabbed[0]
             ):
-                count += 1
+                self._pressed += 1
+
+    def presses(self) -> int:
+        self._take_events()
+        count, self._pressed = self._pressed, 0
         return count
+
+    def problem(self) -> str | None:
+        return None  # a refusal is known at once, from grab()
 
     def is_hotkey_message(self, message: int) -> bool:
         return False
 
     def active_window(self) -> int | None:
-        reply = self._root.get_full_property(self._active, X.AnyPropertyType)
-        if reply is None or not reply.value:
-            return int(self._display.get_input_focus().focus.id) or None
-        return int(reply.value[0]) or None
+        self._take_events()
+        if not self._followed or self._active_window is None:
+            # No window manager keeps _NET_ACTIVE_WINDOW: ask for the focus each time.
+            self._active_window = self._read_active()
+        return self._active_window
 
     def activate(self, window: int) -> None:
         """Ask the window manager to activate ``window`` (as a pager would, which it

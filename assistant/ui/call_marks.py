@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from assistant.ui import style
-from assistant.ui.entry_delegate import EntryDelegate, is_selected, line_height
+from assistant.ui.entry_delegate import EntryDelegate, is_selected
 from assistant.ui.search_model import EntryRole
 
 MARK = "✓"
@@ -42,7 +42,7 @@ class InCallDelegate(EntryDelegate):
         painter.setFont(font)
         painter.setPen(colour)
         rect = option.rect
-        height = line_height(style.scaled(option.font, 1.08, QFont.Weight.DemiBold))
+        height = self.measures(option).title_h
         mark = QRect(rect.x() + 1, rect.y() + style.ROW_PAD_Y, style.ROW_PAD_X - 1, height)
         painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, MARK)
         painter.restore()

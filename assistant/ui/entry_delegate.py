@@ -6,7 +6,9 @@ never clipped at any scale; long lines are elided, never cut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from typing import NamedTuple
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -40,25 +42,69 @@ def is_selected(option: QStyleOptionViewItem, index: QModelIndex | QPersistentMo
     return selection is not None and selection.isRowSelected(index.row(), index.parent())
 
 
+class _Fonts(NamedTuple):
+    """A row's fonts and their measures, worked out once per base font: a window
+    shown again repaints every visible row, and the summon key waits for that."""
+
+    title: QFont
+    body: QFont
+    chip: QFont
+    title_metrics: QFontMetrics
+    body_metrics: QFontMetrics
+    chip_metrics: QFontMetrics
+    title_h: int
+    body_h: int  # the second line: snippet and chip
+    chip_h: int
+
+
+def _measure(base: QFont) -> _Fonts:
+    title = style.scaled(base, 1.08, QFont.Weight.DemiBold)
+    body = style.scaled(base, 0.95)
+    chip = style.scaled(base, 0.85)
+    chip_h = line_height(chip) + 2
+    return _Fonts(
+        title,
+        body,
+        chip,
+        QFontMetrics(title),
+        QFontMetrics(body),
+        QFontMetrics(chip),
+        line_height(title),
+        max(line_height(body), chip_h),
+        chip_h,
+    )
+
+
 class EntryDelegate(QStyledItemDelegate):
-    def fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._measures: dict[str, _Fonts] = {}
+        self._colour_key = -1
+        self._colour_set: style.Colours | None = None
+
+    def measures(self, option: QStyleOptionViewItem) -> _Fonts:
         base = option.font
-        return (
-            style.scaled(base, 1.08, QFont.Weight.DemiBold),
-            style.scaled(base, 0.95),
-            style.scaled(base, 0.85),
-        )
+        key = base.key()
+        found = self._measures.get(key)
+        if found is None:
+            found = self._measures[key] = _measure(base)
+        return found
+
+    def fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        m = self.measures(option)
+        return m.title, m.body, m.chip
+
+    def _colours(self, palette: QPalette) -> style.Colours:
+        key = palette.cacheKey()
+        if self._colour_set is None or key != self._colour_key:
+            self._colour_key, self._colour_set = key, style.colours(palette)
+        return self._colour_set
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        title, body, chip = self.fonts(option)
-        height = (
-            2 * style.ROW_PAD_Y
-            + line_height(title)
-            + style.ROW_GAP
-            + max(line_height(body), line_height(chip) + 2)
-        )
+        m = self.measures(option)
+        height = 2 * style.ROW_PAD_Y + m.title_h + style.ROW_GAP + m.body_h
         return QSize(max(option.rect.width(), 200), height)
 
     def paint(
@@ -67,9 +113,10 @@ class EntryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        title_font, body_font, chip_font = self.fonts(option)
+        m = self.measures(option)
+        title_font, body_font, chip_font = m.title, m.body, m.chip
         palette = option.palette
-        colours = style.colours(palette)
+        colours = self._colours(palette)
         selected = is_selected(option, index)
         warning = bool(index.data(WarningRole))
         rect = option.rect.adjusted(0, 1, 0, -1)
@@ -101,7 +148,7 @@ class EntryDelegate(QStyledItemDelegate):
         )
 
         # Line 1: star or warning mark, then the title.
-        title_h = line_height(title_font)
+        title_h = m.title_h
         x = inner.x()
         painter.setFont(title_font)
         mark = WARNING if warning else STAR if index.data(FavouriteRole) else ""
@@ -110,13 +157,13 @@ class EntryDelegate(QStyledItemDelegate):
                 text_colour if selected else colours.warning_text if warning else colours.accent
             )
             painter.setPen(mark_colour)
-            mark_w = QFontMetrics(title_font).horizontalAdvance(mark + " ")
+            mark_w = m.title_metrics.horizontalAdvance(mark + " ")
             painter.drawText(
                 QRect(x, inner.y(), mark_w, title_h), Qt.AlignmentFlag.AlignVCenter, mark
             )
             x += mark_w
         painter.setPen(colours.warning_text if warning and not selected else text_colour)
-        title = QFontMetrics(title_font).elidedText(
+        title = m.title_metrics.elidedText(
             str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
             Qt.TextElideMode.ElideRight,
             inner.right() - x,
@@ -127,13 +174,12 @@ class EntryDelegate(QStyledItemDelegate):
 
         # Line 2: snippet on the left, category chip (and "recent") on the right.
         y = inner.y() + title_h + style.ROW_GAP
-        body_h = max(line_height(body_font), line_height(chip_font) + 2)
+        body_h = m.body_h
         chip_text = str(index.data(CategoryRole) or "")
         if index.data(UsedRole) and not warning:
             chip_text = "↺ " + chip_text
-        chip_metrics = QFontMetrics(chip_font)
-        chip_w = chip_metrics.horizontalAdvance(chip_text) + 12
-        chip_h = line_height(chip_font) + 2
+        chip_w = m.chip_metrics.horizontalAdvance(chip_text) + 12
+        chip_h = m.chip_h
         chip_rect = QRect(inner.right() - chip_w, y + (body_h - chip_h) // 2, chip_w, chip_h)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(
@@ -149,7 +195,7 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setFont(body_font)
         painter.setPen(secondary)
         snippet_w = chip_rect.x() - inner.x() - 8
-        snippet = QFontMetrics(body_font).elidedText(
+        snippet = m.body_metrics.elidedText(
             str(index.data(SnippetRole) or ""), Qt.TextElideMode.ElideRight, snippet_w
         )
         painter.drawText(

@@ -78,6 +78,9 @@ class Summoner(QObject):
         self._filter: _HotkeyMessages | None = None
         self._paste_tries = 0
         self._paste_soon = soon(self, self._paste_when_back, PASTE_POLL_MS)
+        # Asking for the active window reads what the X server sent, a press of the key
+        # too, which the socket then does not announce again: read those right after.
+        self._read_soon = soon(self, self._read)
 
     def start(self) -> None:
         opened = self._opener()
@@ -104,7 +107,8 @@ class Summoner(QObject):
         self.desktop.release()
         self._held = ""
         try:
-            problem = self.desktop.grab(KeyCombo.parse(keys))
+            description = tr("summon", "Show or hide the Agent Assist panel")
+            problem = self.desktop.grab(KeyCombo.parse(keys), description)
         except ValueError as exc:
             problem = str(exc)
         if problem is None:
@@ -122,9 +126,23 @@ class Summoner(QObject):
         return False
 
     def _read(self) -> None:
-        if self.desktop is not None:
-            for _ in range(self.desktop.presses()):
+        while self.desktop is not None:
+            count = self.desktop.presses()
+            if not count:
+                break
+            for _ in range(count):
                 self.summon()
+        refused = self.desktop.problem() if self.desktop is not None else None
+        if refused is not None:
+            log.warning("summon key %s: %s", self._held, refused)
+            self.window.show_status(
+                tr(
+                    "summon",
+                    "Summon key %1: the desktop did not give it; bind “agent-assist --toggle”"
+                    " to a key in your desktop's keyboard settings.",
+                ).replace("%1", self._held),
+                error=True,
+            )
 
     def summon(self) -> None:
         """The key, or --toggle: note where the agent was, then show or hide."""
@@ -136,6 +154,7 @@ class Summoner(QObject):
             in_panel = active == int(self.window.winId()) and self.window.isVisible()
             if active is not None and not in_panel:
                 self.came_from = active
+            self._read_soon.start()
         self.window.summon_or_hide(in_panel)
 
     def paste_back(self) -> None:
@@ -149,6 +168,7 @@ class Summoner(QObject):
     def _paste_when_back(self) -> None:
         if self.desktop is None or self.came_from is None:
             return
+        self._read_soon.start()
         if self.desktop.active_window() == self.came_from:
             self.desktop.paste()
             return

@@ -1496,8 +1496,16 @@
         <translation>No summon key on this desktop: bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
     </message>
     <message>
+        <source>Show or hide the Agent Assist panel</source>
+        <translation>Show or hide the Agent Assist panel</translation>
+    </message>
+    <message>
         <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
         <translation>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Summon key %1: the desktop did not give it; bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>Summon key %1: the desktop did not give it; bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</translation>
     </message>
     <message>
         <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>

@@ -1485,8 +1485,16 @@
         <translation>此桌面无法使用呼出键：请在桌面的键盘设置中把“agent-assist --toggle”绑定到一个按键。</translation>
     </message>
     <message>
+        <source>Show or hide the Agent Assist panel</source>
+        <translation>显示或隐藏 Agent Assist 面板</translation>
+    </message>
+    <message>
         <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
         <translation>呼出键 %1：已被其他程序占用，或此处没有这个键；请在设置（Ctrl+,）中另选一个。</translation>
+    </message>
+    <message>
+        <source>Summon key %1: the desktop did not give it; bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>呼出键 %1：桌面没有分配该按键；请在桌面的键盘设置中把“agent-assist --toggle”绑定到一个按键。</translation>
     </message>
     <message>
         <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>

@@ -1485,8 +1485,16 @@
         <translation>此桌面無法使用叫出鍵：請在桌面的鍵盤設定中把「agent-assist --toggle」綁定到一個按鍵。</translation>
     </message>
     <message>
+        <source>Show or hide the Agent Assist panel</source>
+        <translation>顯示或隱藏 Agent Assist 面板</translation>
+    </message>
+    <message>
         <source>Summon key %1: another program holds it, or it is not a key here; choose another in Settings (Ctrl+,).</source>
         <translation>叫出鍵 %1：已被其他程式占用，或此處沒有這個鍵；請在設定（Ctrl+,）中另選一個。</translation>
+    </message>
+    <message>
+        <source>Summon key %1: the desktop did not give it; bind “agent-assist --toggle” to a key in your desktop&apos;s keyboard settings.</source>
+        <translation>叫出鍵 %1：桌面沒有分配該按鍵；請在桌面的鍵盤設定中把「agent-assist --toggle」綁定到一個按鍵。</translation>
     </message>
     <message>
         <source>Copied; the window you came from did not take focus, paste with Ctrl+V.</source>
