@@ -24,7 +24,7 @@ from typing import Any
 from jeepney import DBusAddress, MatchRule, MessageType, Properties, message_bus, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
-from assistant.desktop import KeyCombo, keysym_name
+from assistant.desktop.base import KeyCombo, keysym_name
 
 BUS_NAME = "org.freedesktop.portal.Desktop"
 PATH = "/org/freedesktop/portal/desktop"

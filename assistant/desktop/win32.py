@@ -10,7 +10,7 @@ import ctypes
 from ctypes import wintypes
 from typing import Any
 
-from assistant.desktop import KeyCombo
+from assistant.desktop.base import KeyCombo
 
 WM_HOTKEY = 0x0312
 HOTKEY_ID = 0xA5A5

@@ -7,7 +7,7 @@ from typing import Any
 from Xlib import XK, X, display, error
 from Xlib.ext import xtest
 
-from assistant.desktop import KeyCombo, keysym_name
+from assistant.desktop.base import KeyCombo, keysym_name
 
 _MASKS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "meta": X.Mod4Mask}
 # Caps Lock and Num Lock are modifiers to X: the key is grabbed with each of them on.
