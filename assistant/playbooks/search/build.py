@@ -1,4 +1,4 @@
-"""Building the search index: folding, pinyin readings, posting lists (see search.py).
+"""Building the search index: folding, pinyin readings, posting lists (see index.py).
 
 Only a cold start (packs changed) runs this; a warm start reads the built index
 from the library cache and never imports pypinyin.
@@ -14,21 +14,20 @@ from itertools import pairwise
 from operator import add
 
 from assistant.playbooks.model import CATEGORIES, Entry
-from assistant.playbooks.search import (
-    _EXACT,
-    _EXACT_MAX,
-    _FORMAT,
-    _FULL_INITIAL,
-    _INITIALS,
-    _META,
-    _PREFIX,
-    _PREFIX_CAP,
-    _START,
-    KeyTable,
-    StringTable,
-    _digest,
-    _ids_of,
+from assistant.playbooks.search.layout import (
+    EXACT,
+    EXACT_MAX,
+    FORMAT,
+    FULL_INITIAL,
+    INITIALS,
+    META,
+    PREFIX,
+    PREFIX_CAP,
+    START,
+    digest,
+    ids_of,
 )
+from assistant.playbooks.search.tables import KeyTable, StringTable
 from assistant.playbooks.textfold import atoms, fold, reading, run_readings, trigrams
 
 
@@ -47,11 +46,11 @@ def _collect(
                 said.update(zip(piece, spoken, strict=True))
                 for a, b in pairwise(spoken):
                     if a and b:
-                        keys.add(_INITIALS + a[0] + b[0])
-                        keys.add(_FULL_INITIAL + a + " " + b[0])
+                        keys.add(INITIALS + a[0] + b[0])
+                        keys.add(FULL_INITIAL + a + " " + b[0])
             if head and first:
-                keys.add(_START + piece[0])
-                keys.add(_START + piece[:2])
+                keys.add(START + piece[0])
+                keys.add(START + piece[:2])
         else:
             keys.add(piece)
             vocab.add(piece)
@@ -59,12 +58,12 @@ def _collect(
                 keys.update(parts)
                 vocab.update(parts)
             if head and first:
-                keys.add(_START + piece)
+                keys.add(START + piece)
         first = False
     if head and pieces:
         whole = "".join(pieces)
-        if len(whole) <= _EXACT_MAX:
-            keys.add(_EXACT + whole)
+        if len(whole) <= EXACT_MAX:
+            keys.add(EXACT + whole)
 
 
 def _spell(tag: str, keys: set[str], vocab: set[str]) -> None:
@@ -128,8 +127,8 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
             _collect(fold(tag), keys, vocab, said, head=True)
         for tag in entry.tags:
             _spell(fold(tag), keys, vocab)
-        keys.update(_META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
-        keys.update(_META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
+        keys.update(META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
+        keys.update(META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
         _append(head, keys, rank)
         keys = set()
         for word in entry.keywords:  # a synonym spelled out ranks below a tag spelled out
@@ -152,14 +151,14 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
     words = sorted(vocab)
     prefix_counts: Counter[str] = Counter(w[:i] for w in words for i in range(1, len(w) + 1))
     for prefix, count in prefix_counts.items():
-        if count <= _PREFIX_CAP:
+        if count <= PREFIX_CAP:
             continue
         lo = bisect_left(words, prefix)
         hi = bisect_left(words, prefix + "\U0010ffff")
         for postings in (head, tail):
             lists = [postings[w] for w in words[lo:hi] if w in postings]
             if lists:
-                postings[_PREFIX + prefix] = _union(lists)
+                postings[PREFIX + prefix] = _union(lists)
     tri_lists: dict[str, list[int]] = {}
     for word_id, word in enumerate(words):
         if len(word) >= 4 and word.isascii() and word.isalpha():
@@ -176,9 +175,9 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
         for postings in (head, tail):
             slots.extend(_encode(postings.get(key), nb, blob))
     return (
-        _FORMAT,
+        FORMAT,
         n,
-        _digest(_ids_of(entries)),
+        digest(ids_of(entries)),
         array("I", order).tobytes(),
         KeyTable.encode(keys_sorted),
         slots.tobytes(),
