@@ -221,6 +221,38 @@ def _keywords(
     return tuple(dict.fromkeys(w for w in words if w not in tags))
 
 
+class _Fields:
+    """An entry's fields, read as text, each with its line for messages."""
+
+    __slots__ = ("_fields", "line")
+
+    def __init__(self, node: yaml.Node) -> None:
+        self._fields = _mapping(node, "entry")
+        self.line = _line(node)
+        unknown = sorted(set(self._fields) - ENTRY_KEYS)
+        if unknown:
+            raise _Invalid(_line(self._fields[unknown[0]][0]), f"unknown key {unknown[0]!r}")
+        missing = [k for k in ("id", "title", "category", "body") if k not in self._fields]
+        if missing:
+            raise _Invalid(self.line, f"missing {', '.join(missing)}")
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._fields
+
+    def node(self, key: str) -> yaml.Node:
+        return self._fields[key][1]
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        return _text(self.node(key), key, required=required) if key in self._fields else ""
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        return _texts(self.node(key), key) if key in self._fields else ()
+
+    def where(self, key: str) -> int:
+        """The line of a field's value, or of the entry when it has no such field."""
+        return _line(self.node(key)) if key in self._fields else self.line
+
+
 def _entry(
     node: yaml.Node,
     header: _Header,
@@ -228,99 +260,111 @@ def _entry(
     source: str,
     synonyms: dict[str, tuple[str, ...]],
 ) -> Entry:
-    fields = _mapping(node, "entry")
-    line = _line(node)
-    unknown = sorted(set(fields) - ENTRY_KEYS)
-    if unknown:
-        raise _Invalid(_line(fields[unknown[0]][0]), f"unknown key {unknown[0]!r}")
-    missing = [k for k in ("id", "title", "category", "body") if k not in fields]
-    if missing:
-        raise _Invalid(line, f"missing {', '.join(missing)}")
-
-    def text(key: str, *, required: bool = False) -> str:
-        return _text(fields[key][1], key, required=required) if key in fields else ""
-
-    def texts(key: str) -> tuple[str, ...]:
-        return _texts(fields[key][1], key) if key in fields else ()
-
-    def where(key: str) -> int:
-        return _line(fields[key][1]) if key in fields else line
-
-    entry_id = text("id", required=True)
-    if not _ID.fullmatch(entry_id):
-        raise _Invalid(where("id"), f"id {entry_id!r}: letters, digits, . _ - only")
-    category = text("category", required=True)
-    if category not in CATEGORIES:
-        raise _Invalid(
-            where("category"), f"unknown category {category!r} (one of {', '.join(CATEGORIES)})"
-        )
-    stages = texts("emotion_stages")
-    _choices(stages, EMOTION_STAGES, "emotion_stages", where("emotion_stages"))
-    types = texts("customer_types")
-    _choices(types, CUSTOMER_TYPES, "customer_types", where("customer_types"))
+    fields = _Fields(node)
+    entry_id = _identifier(fields, "id", required=True)
+    category = _category(fields)
+    stages = fields.texts("emotion_stages")
+    _choices(stages, EMOTION_STAGES, "emotion_stages", fields.where("emotion_stages"))
+    types = fields.texts("customer_types")
+    _choices(types, CUSTOMER_TYPES, "customer_types", fields.where("customer_types"))
     if category == "jargon":
         for key in ("term", "plain", "analogy"):
-            if not text(key).strip():
-                raise _Invalid(where(key), f"a jargon entry needs {key}")
+            if not fields.text(key).strip():
+                raise _Invalid(fields.where(key), f"a jargon entry needs {key}")
     own = (
-        _placeholders(fields["placeholders"][1], "placeholders") if "placeholders" in fields else {}
+        _placeholders(fields.node("placeholders"), "placeholders")
+        if "placeholders" in fields
+        else {}
     )
     defined = {**shared, **own}
-    body = text("body", required=True)
-    alternatives = texts("alternatives")
-    used: list[str] = []
-    for key, value in [("body", body)] + [("alternatives", a) for a in alternatives]:
-        try:
-            used.extend(placeholder_names(value))
-        except TemplateSyntaxError as exc:
-            raise _Invalid(where(key), f"{key}: {exc}") from None
-    undefined = [
-        n for n in dict.fromkeys(used) if n not in defined and n not in BUILTIN_PLACEHOLDERS
-    ]
-    if undefined:
-        raise _Invalid(
-            where("body"),
-            f"placeholder {{{undefined[0]}}} is used but not defined"
-            + (f" (also {', '.join(undefined[1:])})" if len(undefined) > 1 else ""),
-        )
-    dated = {n for n, p in defined.items() if p.kind == "date"}
-    for key, value in [("body", body)] + [("alternatives", a) for a in alternatives]:
-        clash = _day_word_clash(value, dated)
-        if clash:
-            raise _Invalid(where(key), f"{key}: {clash}")
-    intent = text("intent")
-    if intent and not _ID.fullmatch(intent):
-        raise _Invalid(where("intent"), f"intent {intent!r}: letters, digits, . _ - only")
-    shortcode = text("shortcode").strip()
-    if shortcode and not SHORTCODE.fullmatch(shortcode):
-        raise _Invalid(
-            where("shortcode"),
-            f"shortcode {shortcode!r}: one word of up to 16 letters, digits, . _ -",
-        )
-    tags = texts("tags")
-    placeholders = tuple(defined[n] for n in dict.fromkeys(used) if n in defined)
+    body = fields.text("body", required=True)
+    alternatives = fields.texts("alternatives")
+    used = _placeholders_used(
+        [("body", body)] + [("alternatives", a) for a in alternatives], defined, fields
+    )
+    intent = _identifier(fields, "intent")
+    shortcode = _shortcode(fields)
+    tags = fields.texts("tags")
+    placeholders = tuple(defined[n] for n in used if n in defined)
     return Entry(
         id=entry_id,
-        title=text("title", required=True),
+        title=fields.text("title", required=True),
         category=category,
         body=body,
         tags=tags,
-        when_to_use=text("when_to_use"),
+        when_to_use=fields.text("when_to_use"),
         emotion_stages=stages,
         customer_types=types,
         alternatives=alternatives,
-        term=text("term"),
-        plain=text("plain"),
-        analogy=text("analogy"),
+        term=fields.text("term"),
+        plain=fields.text("plain"),
+        analogy=fields.text("analogy"),
         placeholders=placeholders,
         language=header.language,
         pack_id=header.id,
         source=source,
-        line=line,
+        line=fields.line,
         intent=intent,
         keywords=_keywords(category, tags, placeholders, synonyms),
         shortcode=shortcode,
     )
+
+
+def _identifier(fields: _Fields, key: str, *, required: bool = False) -> str:
+    """An id or intent: letters, digits, . _ - (empty when not required and absent)."""
+    value = fields.text(key, required=required)
+    if value and not _ID.fullmatch(value):
+        raise _Invalid(fields.where(key), f"{key} {value!r}: letters, digits, . _ - only")
+    return value
+
+
+def _category(fields: _Fields) -> str:
+    """The entry's category, one of ``CATEGORIES``."""
+    category = fields.text("category", required=True)
+    if category not in CATEGORIES:
+        raise _Invalid(
+            fields.where("category"),
+            f"unknown category {category!r} (one of {', '.join(CATEGORIES)})",
+        )
+    return category
+
+
+def _shortcode(fields: _Fields) -> str:
+    shortcode = fields.text("shortcode").strip()
+    if shortcode and not SHORTCODE.fullmatch(shortcode):
+        raise _Invalid(
+            fields.where("shortcode"),
+            f"shortcode {shortcode!r}: one word of up to 16 letters, digits, . _ -",
+        )
+    return shortcode
+
+
+def _placeholders_used(
+    templates: list[tuple[str, str]], defined: dict[str, Placeholder], fields: _Fields
+) -> list[str]:
+    """The placeholders the (field, template) pairs use, each once, in order. A
+    template must parse, use only defined placeholders, and write no day word beside
+    a date placeholder."""
+    used: list[str] = []
+    for key, value in templates:
+        try:
+            used.extend(placeholder_names(value))
+        except TemplateSyntaxError as exc:
+            raise _Invalid(fields.where(key), f"{key}: {exc}") from None
+    names = list(dict.fromkeys(used))
+    undefined = [n for n in names if n not in defined and n not in BUILTIN_PLACEHOLDERS]
+    if undefined:
+        raise _Invalid(
+            fields.where("body"),
+            f"placeholder {{{undefined[0]}}} is used but not defined"
+            + (f" (also {', '.join(undefined[1:])})" if len(undefined) > 1 else ""),
+        )
+    dated = {n for n, p in defined.items() if p.kind == "date"}
+    for key, value in templates:
+        clash = _day_word_clash(value, dated)
+        if clash:
+            raise _Invalid(fields.where(key), f"{key}: {clash}")
+    return names
 
 
 def _day_word_clash(text: str, dated: set[str]) -> str:
@@ -342,7 +386,6 @@ def _day_word_clash(text: str, dated: set[str]) -> str:
 
 def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None, list[Problem]]:
     """Parse one pack; return it (without its bad entries) and every problem found."""
-    problems: list[Problem] = []
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -353,32 +396,66 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
         return None, [Problem(source, 1, "", f"not valid YAML: {exc}")]
     if root is None:
         return None, [Problem(source, 1, "", "the file is empty")]
+    problems: list[Problem] = []
     try:
-        top = _mapping(root, "the pack")
-        for key in sorted(set(top) - {"pack", "placeholders", "synonyms", "entries"}):
-            problems.append(Problem(source, _line(top[key][0]), "", f"unknown key {key!r}"))
-        if "pack" not in top:
-            raise _Invalid(1, "missing the 'pack:' header (id, name, language)")
-        header = _header(top["pack"][1])
-        shared = (
-            _placeholders(top["placeholders"][1], "placeholders") if "placeholders" in top else {}
-        )
-        synonyms = _synonyms(top["synonyms"][1]) if "synonyms" in top else {}
-        entries_node = top["entries"][1] if "entries" in top else None
-        if entries_node is None or _is_null(entries_node):
-            raise _Invalid(1, "the pack has no 'entries:' list")
-        if not isinstance(entries_node, yaml.SequenceNode):
-            raise _Invalid(_line(entries_node), "'entries' must be a list")
+        parts = _pack_parts(root, source, problems)
     except _Invalid as exc:
         return None, [*problems, Problem(source, exc.line, "", exc.message)]
+    header = parts.header
+    entries = _read_entries(parts, source, problems)
+    pack = Pack(
+        id=header.id,
+        name=header.name,
+        language=header.language,
+        version=header.version,
+        author=header.author,
+        origin=origin,
+        source=source,
+        entries=tuple(entries),
+        groups=header.groups,
+    )
+    return pack, problems
 
+
+@dataclass(frozen=True, slots=True)
+class _PackParts:
+    """A pack's top-level sections, checked, before its entries are read."""
+
+    header: _Header
+    shared: dict[str, Placeholder]  # placeholders every entry may use
+    synonyms: dict[str, tuple[str, ...]]
+    entries: yaml.SequenceNode
+
+
+def _pack_parts(root: yaml.Node, source: str, problems: list[Problem]) -> _PackParts:
+    """The pack's sections; unknown top-level keys are added to ``problems``, a
+    missing or malformed section raises."""
+    top = _mapping(root, "the pack")
+    for key in sorted(set(top) - {"pack", "placeholders", "synonyms", "entries"}):
+        problems.append(Problem(source, _line(top[key][0]), "", f"unknown key {key!r}"))
+    if "pack" not in top:
+        raise _Invalid(1, "missing the 'pack:' header (id, name, language)")
+    header = _header(top["pack"][1])
+    shared = _placeholders(top["placeholders"][1], "placeholders") if "placeholders" in top else {}
+    synonyms = _synonyms(top["synonyms"][1]) if "synonyms" in top else {}
+    entries_node = top["entries"][1] if "entries" in top else None
+    if entries_node is None or _is_null(entries_node):
+        raise _Invalid(1, "the pack has no 'entries:' list")
+    if not isinstance(entries_node, yaml.SequenceNode):
+        raise _Invalid(_line(entries_node), "'entries' must be a list")
+    return _PackParts(header, shared, synonyms, entries_node)
+
+
+def _read_entries(parts: _PackParts, source: str, problems: list[Problem]) -> list[Entry]:
+    """The pack's good entries; a bad entry, a repeated id or shortcode is added to
+    ``problems`` and skipped."""
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     codes: dict[str, str] = {}
-    for node in entries_node.value:
+    for node in parts.entries.value:
         entry_id = _guess_id(node)
         try:
-            entry = _entry(node, header, shared, source, synonyms)
+            entry = _entry(node, parts.header, parts.shared, source, parts.synonyms)
         except _Invalid as exc:
             problems.append(Problem(source, exc.line, entry_id, exc.message))
             continue
@@ -398,18 +475,7 @@ def load_pack_text(text: str, source: str, origin: Origin) -> tuple[Pack | None,
             codes[code] = entry.id
         seen[entry.id] = entry.line
         entries.append(entry)
-    pack = Pack(
-        id=header.id,
-        name=header.name,
-        language=header.language,
-        version=header.version,
-        author=header.author,
-        origin=origin,
-        source=source,
-        entries=tuple(entries),
-        groups=header.groups,
-    )
-    return pack, problems
+    return entries
 
 
 def _guess_id(node: yaml.Node) -> str:
