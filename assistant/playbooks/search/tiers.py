@@ -45,29 +45,13 @@ def tiers(
 ) -> Tiers:
     """(score, mask) of the match-quality tiers, best first, until ``limit`` entries.
 
-    An entry's score is the sum of its terms' levels. Two alternatives can
-    score it higher: the whole query equal to a head field, and, for a query
-    of several Latin words, the words read together as one pinyin phrase
-    ("tou su" as 投诉), which counts like a prefix match of every term.
+    An entry's score is the sum of its terms' levels, or what the whole query
+    scores in it (``_whole_query``) when that is higher. When the combinations of
+    levels are too many, levels are taken in coarser bands (and if still too many,
+    every candidate ranks as a near spelling).
     """
     count = len(terms)
-    extras: dict[int, int] = {}
-    if count > 1:
-        whole = "".join(t.text for t in terms)
-        extras[L_EXACT * count + 1] = postings.key_mask(EXACT + whole, HEAD) & candidates
-        if len(whole) <= MAX_PINYIN and all(
-            not t.han and t.text.isascii() and t.text.isalpha() for t in terms
-        ):
-            parses = pinyin.parses(whole, initials=False)
-            # Each word one syllable, a syllable's start or an initial: "t su", "ni hao".
-            units = [pinyin.unit(t.text) for t in terms]
-            if all(units):
-                parses.append([u for u in units if u])
-            head, tail = pinyin.masks(parses, postings)
-            # Words typed apart that spell a Chinese phrase read as that phrase, as
-            # strongly as if each had matched a word.
-            extras[L_HEAD * count] = head & candidates
-            extras[L_TAIL * count] = tail & candidates
+    extras = _whole_query(terms, candidates, postings, pinyin) if count > 1 else {}
     if math.prod(map(len, levels)) > _MAX_COMBOS:
         levels = [_collapse(term) for term in levels]
     combos: dict[int, list[tuple[tuple[int, int], ...]]] = {}
@@ -96,6 +80,30 @@ def tiers(
             if found >= limit:
                 break
     return out
+
+
+def _whole_query(
+    terms: list[Term], candidates: int, postings: Postings, pinyin: Syllables
+) -> dict[int, int]:
+    """Score -> entries, for a query of several terms read as a whole: the whole query
+    equal to a head field, and, for Latin words, the words read together as one
+    pinyin phrase ("tou su" as 投诉), which counts as if each had matched a word."""
+    count = len(terms)
+    extras: dict[int, int] = {}
+    whole = "".join(t.text for t in terms)
+    extras[L_EXACT * count + 1] = postings.key_mask(EXACT + whole, HEAD) & candidates
+    if len(whole) <= MAX_PINYIN and all(
+        not t.han and t.text.isascii() and t.text.isalpha() for t in terms
+    ):
+        parses = pinyin.parses(whole, initials=False)
+        # Each word one syllable, a syllable's start or an initial: "t su", "ni hao".
+        units = [pinyin.unit(t.text) for t in terms]
+        if all(units):
+            parses.append([u for u in units if u])
+        head, tail = pinyin.masks(parses, postings)
+        extras[L_HEAD * count] = head & candidates
+        extras[L_TAIL * count] = tail & candidates
+    return extras
 
 
 def _collapse(term: Levels) -> Levels:
