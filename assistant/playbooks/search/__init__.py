@@ -45,8 +45,8 @@ The modules, in the order a query meets them:
 * ``tiers`` -- entries grouped by match quality, partial matches after;
 * ``ranking`` -- bonuses within a tier; ``browse`` -- the empty query's list;
 * ``fields`` -- which field a hit matched, and why it ranked where it did;
-* ``build`` -- building the payload (cold start only); ``layout``, ``tables``
-  and ``postings`` -- what the payload holds and how it is read.
+* ``build`` -- building the payload (cold start only); ``tables`` -- what the
+  payload holds and its binary tables; ``postings`` -- posting lists as bit sets.
 """
 
 from assistant.playbooks.search.hit import Hit, SearchContext

@@ -14,7 +14,7 @@ from itertools import pairwise
 from operator import add
 
 from assistant.playbooks.model import CATEGORIES, Entry
-from assistant.playbooks.search.layout import (
+from assistant.playbooks.search.tables import (
     EXACT,
     EXACT_MAX,
     FORMAT,
@@ -24,10 +24,11 @@ from assistant.playbooks.search.layout import (
     PREFIX,
     PREFIX_CAP,
     START,
+    KeyTable,
+    StringTable,
     digest,
     ids_of,
 )
-from assistant.playbooks.search.tables import KeyTable, StringTable
 from assistant.playbooks.textfold import atoms, fold, reading, run_readings, trigrams
 
 
@@ -96,7 +97,7 @@ def _union(lists: list[list[int]]) -> list[int]:
 
 
 def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
-    """The index of ``entries`` as the payload ``SearchIndex`` reads (see layout.py)."""
+    """The index of ``entries`` as the payload ``SearchIndex`` reads (see tables.py)."""
     n = len(entries)
     titles = [fold(e.title) for e in entries]
     order = _display_order(entries, titles)

@@ -17,9 +17,17 @@ from typing import TYPE_CHECKING
 
 from assistant.playbooks.model import Entry
 from assistant.playbooks.search.hit import NO_CONTEXT, Hit, SearchContext
-from assistant.playbooks.search.layout import ARRAYS, FORMAT, PAYLOAD_LENGTH, digest, ids_of
 from assistant.playbooks.search.postings import Postings, range_mask
-from assistant.playbooks.search.tables import Buffer, KeyTable, StringTable
+from assistant.playbooks.search.tables import (
+    ARRAYS,
+    FORMAT,
+    PAYLOAD_LENGTH,
+    Buffer,
+    KeyTable,
+    StringTable,
+    digest,
+    ids_of,
+)
 from assistant.playbooks.textfold import fold
 
 if TYPE_CHECKING:

@@ -13,10 +13,17 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from operator import add
 
-from assistant.playbooks.search.layout import EXACT, HEAD, PREFIX, PREFIX_CAP, START, TAIL
 from assistant.playbooks.search.pinyin import MAX_PINYIN, Syllables
 from assistant.playbooks.search.postings import Postings
-from assistant.playbooks.search.tables import StringTable
+from assistant.playbooks.search.tables import (
+    EXACT,
+    HEAD,
+    PREFIX,
+    PREFIX_CAP,
+    START,
+    TAIL,
+    StringTable,
+)
 from assistant.playbooks.search.terms import (
     HEAD_LEVELS,
     L_EXACT,

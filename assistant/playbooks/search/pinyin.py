@@ -3,7 +3,7 @@
 The index knows, per pinyin syllable, the Han characters read that way somewhere
 in the entries. A typed word is read as full syllables (F), a syllable's start
 (P) or initials (I) — "tousu", "tous", "ts", "tsu" — and matched through the
-pinyin keys of adjacent characters (see layout: INITIALS, FULL_INITIAL) or the
+pinyin keys of adjacent characters (see tables: INITIALS, FULL_INITIAL) or the
 characters themselves.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import pairwise
 
-from assistant.playbooks.search.layout import FULL_INITIAL, HEAD, INITIALS, TAIL
 from assistant.playbooks.search.postings import Postings
+from assistant.playbooks.search.tables import FULL_INITIAL, HEAD, INITIALS, TAIL
 from assistant.playbooks.search.terms import Term
 
 __all__ = ["MAX_PINYIN", "Syllables"]

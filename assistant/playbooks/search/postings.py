@@ -13,8 +13,7 @@ import struct
 from collections import deque
 from collections.abc import Iterable, Sequence
 
-from assistant.playbooks.search.layout import HEAD, META, TAIL
-from assistant.playbooks.search.tables import Buffer, KeyTable
+from assistant.playbooks.search.tables import HEAD, META, TAIL, Buffer, KeyTable
 
 __all__ = ["Postings", "bits", "mask_of", "range_mask"]
 

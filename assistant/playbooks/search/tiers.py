@@ -12,9 +12,9 @@ import math
 from collections.abc import Mapping
 from itertools import product
 
-from assistant.playbooks.search.layout import EXACT, HEAD
 from assistant.playbooks.search.pinyin import MAX_PINYIN, Syllables
 from assistant.playbooks.search.postings import Postings, range_mask
+from assistant.playbooks.search.tables import EXACT, HEAD
 from assistant.playbooks.search.terms import (
     BANDS,
     HEAD_LEVELS,
