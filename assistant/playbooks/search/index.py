@@ -155,6 +155,8 @@ class SearchIndex:
     def search(
         self, query: str, limit: int = 20, context: SearchContext | None = None
     ) -> list[Hit]:
+        """Up to ``limit`` hits for ``query``, best first; an empty query lists the
+        entries to browse. A word that matches nothing is left out of the query."""
         from assistant.playbooks.search.terms import query_terms
 
         ctx = context if context is not None else NO_CONTEXT
@@ -218,7 +220,7 @@ class SearchIndex:
         from assistant.playbooks.search.tiers import tiers as match_tiers
 
         candidates = matching_all(levels)
-        found = []
+        found: list[tuple[float, int]] = []
         if candidates:
             pinyin = self._query_matcher().pinyin
             found = match_tiers(terms, levels, candidates, limit, self._postings, pinyin)
