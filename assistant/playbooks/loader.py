@@ -215,6 +215,7 @@ def _entry(
     source: str,
     synonyms: dict[str, tuple[str, ...]],
 ) -> Entry:
+    """One entry of a pack; its first problem raises ``Invalid`` with the line."""
     fields = _Fields(node)
     entry_id = _identifier(fields, "id", required=True)
     category = _category(fields)
