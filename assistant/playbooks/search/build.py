@@ -1,4 +1,4 @@
-"""Building the search index: folding, pinyin readings, posting lists (see search.py).
+"""Building the search index: folding, pinyin readings, posting lists (see index.py).
 
 Only a cold start (packs changed) runs this; a warm start reads the built index
 from the library cache and never imports pypinyin.
@@ -9,25 +9,25 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from operator import add
 
 from assistant.playbooks.model import CATEGORIES, Entry
-from assistant.playbooks.search import (
-    _EXACT,
-    _EXACT_MAX,
-    _FORMAT,
-    _FULL_INITIAL,
-    _INITIALS,
-    _META,
-    _PREFIX,
-    _PREFIX_CAP,
-    _START,
+from assistant.playbooks.search.tables import (
+    EXACT,
+    EXACT_MAX,
+    FORMAT,
+    FULL_INITIAL,
+    INITIALS,
+    META,
+    PREFIX,
+    PREFIX_CAP,
+    START,
     KeyTable,
     StringTable,
-    _digest,
-    _ids_of,
+    digest,
+    ids_of,
 )
 from assistant.playbooks.textfold import atoms, fold, reading, run_readings, trigrams
 
@@ -47,11 +47,11 @@ def _collect(
                 said.update(zip(piece, spoken, strict=True))
                 for a, b in pairwise(spoken):
                     if a and b:
-                        keys.add(_INITIALS + a[0] + b[0])
-                        keys.add(_FULL_INITIAL + a + " " + b[0])
+                        keys.add(INITIALS + a[0] + b[0])
+                        keys.add(FULL_INITIAL + a + " " + b[0])
             if head and first:
-                keys.add(_START + piece[0])
-                keys.add(_START + piece[:2])
+                keys.add(START + piece[0])
+                keys.add(START + piece[:2])
         else:
             keys.add(piece)
             vocab.add(piece)
@@ -59,12 +59,12 @@ def _collect(
                 keys.update(parts)
                 vocab.update(parts)
             if head and first:
-                keys.add(_START + piece)
+                keys.add(START + piece)
         first = False
     if head and pieces:
         whole = "".join(pieces)
-        if len(whole) <= _EXACT_MAX:
-            keys.add(_EXACT + whole)
+        if len(whole) <= EXACT_MAX:
+            keys.add(EXACT + whole)
 
 
 def _spell(tag: str, keys: set[str], vocab: set[str]) -> None:
@@ -97,11 +97,43 @@ def _union(lists: list[list[int]]) -> list[int]:
 
 
 def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
+    """The index of ``entries`` as the payload ``SearchIndex`` reads (see tables.py)."""
     n = len(entries)
-    category_order = {c: i for i, c in enumerate(CATEGORIES)}
     titles = [fold(e.title) for e in entries]
-    order = sorted(
-        range(n),
+    order = _display_order(entries, titles)
+    head: dict[str, list[int]] = {}
+    tail: dict[str, list[int]] = {}
+    vocab: set[str] = set()
+    said: set[tuple[str, str]] = set()  # (character, reading in context)
+    for rank, index in enumerate(order):
+        head_keys, tail_keys = _entry_keys(entries[index], titles[index], vocab, said)
+        _append(head, head_keys, rank)
+        _append(tail, tail_keys, rank)
+    syl_chars = _syllable_chars([*head, *tail], said)
+    words = sorted(vocab)
+    _add_prefix_keys(words, head, tail)
+    keys_sorted = sorted(head.keys() | tail.keys())
+    slots, blob = _encode_postings(keys_sorted, head, tail, (n + 7) // 8 or 1)
+    return (
+        FORMAT,
+        n,
+        digest(ids_of(entries)),
+        array("I", order).tobytes(),
+        KeyTable.encode(keys_sorted),
+        slots,
+        blob,
+        StringTable.encode(words),
+        _trigram_table(words),
+        {s: "".join(sorted(chars)) for s, chars in syl_chars.items()},
+        _category_spans([entries[i].category for i in order]),
+    )
+
+
+def _display_order(entries: Sequence[Entry], titles: list[str]) -> list[int]:
+    """Entry numbers in the stable display order: category order, then title."""
+    category_order = {c: i for i, c in enumerate(CATEGORIES)}
+    return sorted(
+        range(len(entries)),
         key=lambda i: (
             category_order.get(entries[i].category, len(CATEGORIES)),
             entries[i].category,
@@ -109,85 +141,91 @@ def build_payload(entries: Sequence[Entry]) -> tuple[object, ...]:
             i,
         ),
     )
-    head: dict[str, list[int]] = {}
-    tail: dict[str, list[int]] = {}
-    vocab: set[str] = set()
-    said: set[tuple[str, str]] = set()  # (character, reading in context)
-    categories: list[tuple[str, int, int]] = []
-    for rank, index in enumerate(order):
-        entry = entries[index]
-        if not categories or categories[-1][0] != entry.category:
-            categories.append((entry.category, rank, rank + 1))
-        else:
-            categories[-1] = (entry.category, categories[-1][1], rank + 1)
-        keys: set[str] = set()
-        _collect(titles[index], keys, vocab, said, head=True)
-        if entry.term:
-            _collect(fold(entry.term), keys, vocab, said, head=True)
-        for tag in (*entry.tags, *entry.keywords):
-            _collect(fold(tag), keys, vocab, said, head=True)
-        for tag in entry.tags:
-            _spell(fold(tag), keys, vocab)
-        keys.update(_META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
-        keys.update(_META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
-        _append(head, keys, rank)
-        keys = set()
-        for word in entry.keywords:  # a synonym spelled out ranks below a tag spelled out
-            _spell(fold(word), keys, vocab)
-        for text in (entry.plain, entry.when_to_use, entry.body):
-            if text:
-                _collect(fold(text), keys, vocab, said, head=False)
-        _append(tail, keys, rank)
 
-    # Pinyin: syllable -> the characters read that way somewhere in the entries.
+
+def _category_spans(categories: list[str]) -> list[tuple[str, int, int]]:
+    """(category, first rank, rank after the last) of each run of one category."""
+    spans: list[tuple[str, int, int]] = []
+    for rank, category in enumerate(categories):
+        if not spans or spans[-1][0] != category:
+            spans.append((category, rank, rank + 1))
+        else:
+            spans[-1] = (category, spans[-1][1], rank + 1)
+    return spans
+
+
+def _entry_keys(
+    entry: Entry, title: str, vocab: set[str], said: set[tuple[str, str]]
+) -> tuple[set[str], set[str]]:
+    """The keys of one entry's head fields and of its tail fields; its words are
+    added to ``vocab`` and its characters' readings to ``said``."""
+    keys: set[str] = set()
+    _collect(title, keys, vocab, said, head=True)
+    if entry.term:
+        _collect(fold(entry.term), keys, vocab, said, head=True)
+    for tag in (*entry.tags, *entry.keywords):
+        _collect(fold(tag), keys, vocab, said, head=True)
+    for tag in entry.tags:
+        _spell(fold(tag), keys, vocab)
+    keys.update(META + "s:" + s.replace("\n", " ") for s in entry.emotion_stages)
+    keys.update(META + "t:" + t.replace("\n", " ") for t in entry.customer_types)
+    tail: set[str] = set()
+    for word in entry.keywords:  # a synonym spelled out ranks below a tag spelled out
+        _spell(fold(word), tail, vocab)
+    for text in (entry.plain, entry.when_to_use, entry.body):
+        if text:
+            _collect(fold(text), tail, vocab, said, head=False)
+    return keys, tail
+
+
+def _syllable_chars(keys: Iterable[str], said: set[tuple[str, str]]) -> dict[str, set[str]]:
+    """Pinyin: syllable -> the characters read that way somewhere in the entries."""
     syl_chars: dict[str, set[str]] = {}
-    for char in {k for k in (*head, *tail) if len(k) == 1 and not k.isascii()}:
+    for char in {k for k in keys if len(k) == 1 and not k.isascii()}:
         if reading(char):
             syl_chars.setdefault(reading(char), set()).add(char)
     for char, syllable in said:
         if syllable:
             syl_chars.setdefault(syllable, set()).add(char)
+    return syl_chars
 
-    # Prefix keys for prefixes shared by many words; trigrams for typo search.
-    words = sorted(vocab)
+
+def _add_prefix_keys(
+    words: list[str], head: dict[str, list[int]], tail: dict[str, list[int]]
+) -> None:
+    """Prefix keys for prefixes shared by more than ``PREFIX_CAP`` of the sorted words."""
     prefix_counts: Counter[str] = Counter(w[:i] for w in words for i in range(1, len(w) + 1))
     for prefix, count in prefix_counts.items():
-        if count <= _PREFIX_CAP:
+        if count <= PREFIX_CAP:
             continue
         lo = bisect_left(words, prefix)
         hi = bisect_left(words, prefix + "\U0010ffff")
         for postings in (head, tail):
             lists = [postings[w] for w in words[lo:hi] if w in postings]
             if lists:
-                postings[_PREFIX + prefix] = _union(lists)
+                postings[PREFIX + prefix] = _union(lists)
+
+
+def _trigram_table(words: list[str]) -> dict[str, bytes]:
+    """Trigram -> numbers of the Latin words holding it, for near spellings."""
     tri_lists: dict[str, list[int]] = {}
     for word_id, word in enumerate(words):
         if len(word) >= 4 and word.isascii() and word.isalpha():
             for gram in trigrams(word):
                 tri_lists.setdefault(gram, []).append(word_id)
-    tri = {gram: array("I", tri_lists[gram]).tobytes() for gram in sorted(tri_lists)}
+    return {gram: array("I", tri_lists[gram]).tobytes() for gram in sorted(tri_lists)}
 
-    # Encode the posting lists.
-    nb = (n + 7) // 8 or 1
-    keys_sorted = sorted(head.keys() | tail.keys())
+
+def _encode_postings(
+    keys: list[str], head: dict[str, list[int]], tail: dict[str, list[int]], nb: int
+) -> tuple[bytes, bytes]:
+    """The slots (offset, count per key and group) and the blob of posting lists."""
     blob = bytearray()
     slots = array("q")
-    for key in keys_sorted:
+    for key in keys:
         for postings in (head, tail):
             slots.extend(_encode(postings.get(key), nb, blob))
-    return (
-        _FORMAT,
-        n,
-        _digest(_ids_of(entries)),
-        array("I", order).tobytes(),
-        KeyTable.encode(keys_sorted),
-        slots.tobytes(),
-        bytes(blob),
-        StringTable.encode(words),
-        tri,
-        {s: "".join(sorted(chars)) for s, chars in syl_chars.items()},
-        categories,
-    )
+    return slots.tobytes(), bytes(blob)
 
 
 _BIT = tuple(1 << i for i in range(8))
