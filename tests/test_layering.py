@@ -161,40 +161,10 @@ def _described(graph: dict[str, set[str]], groups: list[list[str]]) -> str:
     )
 
 
-# Circles outside the panel not untied yet: each is taken off this list once it is,
-# and any other circle fails the test.
-KNOWN_CIRCLES = [
-    {"assistant.playbooks.search", "assistant.playbooks.search_build"},
-]
-
-
-def test_no_import_cycles_in_the_panel() -> None:
+def test_no_import_cycles_anywhere() -> None:
     graph = _import_graph()
-    groups = [g for g in _cycles(graph) if any(m.startswith("assistant.ui.") for m in g)]
+    groups = _cycles(graph)
     assert groups == [], _described(graph, groups)
-
-
-def test_no_import_cycles_but_the_known_ones() -> None:
-    graph = _import_graph()
-    groups = [g for g in _cycles(graph) if set(g) not in KNOWN_CIRCLES]
-    assert groups == [], _described(graph, groups)
-
-
-def _imports_of(path: Path) -> set[str]:
-    """Every module ``path`` imports anywhere: at the top, inside functions, under
-    TYPE_CHECKING, relative imports resolved against the file's package."""
-    package = path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
-            module = ".".join(p for p in (base, node.module or "") if p)
-            found.add(module)
-            # "from assistant import notes" imports the package too.
-            found.update(f"{module}.{alias.name}" for alias in node.names)
-    return found
 
 
 def test_notes_and_playbooks_stay_apart_and_the_store_knows_no_notes() -> None:
@@ -205,12 +175,13 @@ def test_notes_and_playbooks_stay_apart_and_the_store_knows_no_notes() -> None:
         "playbooks": ("assistant.notes",),
         "store": ("assistant.notes",),
     }
+    graph = _import_graph()
     offenders = []
     for package, banned in forbidden.items():
-        files = sorted((PACKAGE / package).rglob("*.py"))
-        assert files, package
-        for path in files:
-            for module in sorted(_imports_of(path)):
-                if any(module == b or module.startswith(b + ".") for b in banned):
-                    offenders.append(f"{path.relative_to(PACKAGE.parent)} imports {module}")
+        inside = [m for m in graph if m.startswith(f"assistant.{package}")]
+        assert inside, package
+        for module in inside:
+            for target in sorted(graph[module]):
+                if any(target == b or target.startswith(b + ".") for b in banned):
+                    offenders.append(f"{module} imports {target}")
     assert offenders == []

@@ -81,6 +81,7 @@ def test_the_panel_syncs_after_a_finalise(
     requests: list[int] = []
     sync.request = lambda: requests.append(1)  # type: ignore[method-assign]
     window = SimpleNamespace(team_sync=sync)
+    window._sync_now = lambda: MainWindow._sync_now(window)  # type: ignore[arg-type]
     final = SimpleNamespace(values={"status": "final"})
     draft = SimpleNamespace(values={"status": "draft"})
     MainWindow._sync_after_finalise(window, draft)  # type: ignore[arg-type]
