@@ -41,7 +41,7 @@ class _BodyLayout(QVBoxLayout):
     """The preview body's layout; it calls back each time it has laid the body out.
 
     Not an event filter on the body, which would cost start-up time (see
-    ``PaletteWatch`` in window.py).
+    ``assistant/ui/startup.py``).
     """
 
     def __init__(self, body: QWidget, laid_out: Callable[[], object]) -> None:
