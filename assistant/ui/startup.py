@@ -25,7 +25,10 @@ A moment later, each a delay below:
   ``TRAY_DELAY_MS``  the tray icon, after ready (``TRAY_FALLBACK_MS`` after the
                   paint if the playbook cannot load); the log's first record with it.
   ``SETTLE_MS``   after the playbook: drafts left behind, due follow-ups, the
-                  daily backup (``SETTLE_FALLBACK_MS`` after the paint otherwise).
+                  daily backup (``SETTLE_FALLBACK_MS`` after the paint otherwise),
+                  and the search field's clear button: its icon has Qt load its
+                  icon and image plugins, about 0.4 MB of the peak (and a few ms,
+                  within the noise) for a button an empty field does not show.
   ``SYNC_DELAY_MS``  team sync, when a server is set.
 
 Also for start-up, each still worth more than the measurement's noise:
@@ -41,10 +44,10 @@ Also for start-up, each still worth more than the measurement's noise:
     of a module the panel imports at start: SQLAlchemy, pypinyin, holidays,
     keyring, Xlib, YAML, ``logging.handlers``, QtNetwork (see ``single_instance``).
 
-No longer worth it (within the noise, about 6 ms of CPU time between two runs of
-the same program): the search field's clear button after the first paint, and
-named tuples chosen over dataclasses for what is read before it (importing
-``dataclasses`` costs about 3 ms; PySide6 has already imported ``inspect``).
+No longer worth it (within the noise, 6-15 ms of CPU time between two runs of the
+same program): named tuples chosen over dataclasses for what is read before the
+first paint (importing ``dataclasses`` costs about 3 ms, as PySide6 has already
+imported ``inspect``); those named tuples stay as they are, as plain records.
 """
 
 from __future__ import annotations

@@ -152,7 +152,6 @@ class MainWindow(QWidget):
         self.search.setObjectName("search")
         self.search.setFont(style.scaled(self.font(), 1.15))
         self.search.setPlaceholderText(self.tr("Search: 中文, pinyin, English"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.search.navigate.connect(self.move_selection)
         self.search.accepted.connect(self._enter_in_search)
@@ -327,6 +326,9 @@ class MainWindow(QWidget):
 
     def _settle(self) -> None:
         self.followups.start()
+        # The clear button's icon has Qt look through its icon and image plugins; the
+        # field is empty at the first paint, so the button comes after (see startup).
+        self.search.setClearButtonEnabled(True)
 
     def _start_sync(self) -> None:
         if not self.state.settings.sync_url or self.team_sync is not None:
