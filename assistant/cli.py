@@ -143,10 +143,6 @@ def _panel(argv: list[str]) -> int:
             exit_when_ready = True
         elif word == "--toggle":
             toggle = True
-    # No cyclic garbage collection while the panel starts: Qt's bindings and the
-    # window make a few hundred thousand objects and almost no garbage, and the
-    # collector's passes over them cost about 10 ms. The panel turns it back on
-    # once search works.
     if _no_display():
         print(
             "agent-assist: no display to show the panel on (DISPLAY and WAYLAND_DISPLAY are "
@@ -154,6 +150,7 @@ def _panel(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    # No cyclic garbage collection until the panel is ready: see assistant/ui/startup.py.
     gc.disable()
     from assistant.ui.app import run_panel
 

@@ -62,9 +62,7 @@ DEFAULT_LEVEL_CLOCKS: Mapping[str, LevelClock] = MappingProxyType(
 class Settings(NamedTuple):
     """The agent's settings, as kept in the data dir's settings file.
 
-    Read-only, mappings included: ``with_changes`` makes a changed copy. (A named
-    tuple rather than a dataclass: the panel reads its settings before its first
-    paint, and building a dataclass costs more than a millisecond there.)
+    Read-only, mappings included: ``with_changes`` makes a changed copy.
     """
 
     agent_name: str = ""

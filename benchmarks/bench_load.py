@@ -26,8 +26,8 @@ AGENTS = 50
 
 
 def metrics(quick: bool) -> Iterator[Metric]:
-    from assistant.sync.loadtest import LoadPlan, run_load
-    from assistant.sync.testing import PostgresServer
+    from testsupport.loadtest import LoadPlan, run_load
+    from testsupport.postgres import PostgresServer
 
     plan = LoadPlan(AGENTS, 500 if quick else 2_000, restarts=2, kills=20)
     with (

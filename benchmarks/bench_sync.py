@@ -3,7 +3,7 @@
 sync_push_10k_s: one round that sends 10,000 records (each with a follow-up) to
 an empty server, connection set-up included. sync_incremental_ms: one round
 after one record changed, on a warm connection (the panel keeps its TeamSync).
-The server is started the way the tests start it (assistant.sync.testing), with
+The server is started the way the tests start it (testsupport.postgres), with
 fsync on, as a real server would run.
 """
 
@@ -28,7 +28,8 @@ def metrics(quick: bool) -> Iterator[Metric]:
     from assistant.sync.connection import parse_server_url
     from assistant.sync.secrets import MemorySecretStore
     from assistant.sync.service import SyncConfig, TeamSync
-    from assistant.sync.testing import PostgresServer, write_sample_records
+    from testsupport.postgres import PostgresServer
+    from testsupport.records import write_sample_records
 
     with (
         tempfile.TemporaryDirectory(prefix="aa-bench-sync-") as tmp,

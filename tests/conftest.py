@@ -2,7 +2,7 @@
 and one real PostgreSQL server per session for team sync (tests/sync and the bundle's
 sync in tests/installer).
 
-The server is started by the tests themselves (assistant.sync.testing) and stopped
+The server is started by the tests themselves (testsupport.postgres) and stopped
 after them. Without the PostgreSQL programs the tests fail, with the command that
 installs them: the setup script provides them, so a missing server is a broken setup,
 not a reason to skip.
@@ -23,7 +23,7 @@ from assistant.paths import Paths
 from assistant.store.db import Store, open_store
 
 if TYPE_CHECKING:
-    from assistant.sync.testing import PostgresServer
+    from testsupport.postgres import PostgresServer
 
 AGENT = "agent"
 AGENT_PASSWORD = "correct horse 电池"
@@ -151,7 +151,7 @@ def cli(paths: Paths, capsysbinary: pytest.CaptureFixture[bytes]) -> Callable[..
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
-    from assistant.sync.testing import PostgresMissing, PostgresServer
+    from testsupport.postgres import PostgresMissing, PostgresServer
 
     try:
         server = PostgresServer.start()

@@ -1,14 +1,9 @@
-"""Starting the panel: what runs before the first paint, and what waits for it.
-
-Before the first paint: PySide6, the settings file, the single-instance check and
-the window. Right after it: the playbook from its cache (on the background lane
-when the cache is cold). Then, on the lane: the store (SQLAlchemy), usage and
-favourites, the pinyin and holiday tables. The tray icon is made once search works.
-"""
+"""Starting the panel: the application, the single-instance check, the settings and
+the window, wired together. What waits until after the first paint, and why, is
+told in ``startup``."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -33,6 +28,12 @@ from assistant.ui.single_instance import (
     server_name,
 )
 from assistant.ui.soon import soon
+from assistant.ui.startup import (
+    SUMMON_DELAY_MS,
+    TRAY_DELAY_MS,
+    TRAY_FALLBACK_MS,
+    resume_collection,
+)
 from assistant.ui.state import PanelState
 from assistant.ui.window import MainWindow
 
@@ -47,9 +48,6 @@ log = logging.getLogger(__name__)
 # through the same folding an agent's first keystrokes do.
 PROBE_QUERY = "退款"
 READY_TIMEOUT_MS = 60_000
-TRAY_DELAY_MS = 250
-TRAY_FALLBACK_MS = 3_000
-SUMMON_DELAY_MS = 150
 
 
 def read_settings(paths: Paths) -> tuple[Settings, str | None]:
@@ -169,20 +167,6 @@ class Panel(QObject):
         if self._summoner is not None:
             self._summoner.close()
         self.window.close()
-
-
-def resume_collection() -> None:
-    """Turn the garbage collector back on once search works (paused while the panel
-    starts, see cli).
-
-    What starting made lives as long as the panel does (modules, Qt's wrappers, the
-    playbook): frozen first, so no collection walks it again, and the first does not
-    hold up the agent's first keys (a 10-15 ms pass otherwise). The few cycles that
-    starting left behind, about 70 KiB, stay.
-    """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def run_panel(*, data_dir: str | None, exit_when_ready: bool, toggle: bool = False) -> int:

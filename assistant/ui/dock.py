@@ -2,7 +2,7 @@
 and screen in the settings (saved a moment after the agent stops resizing).
 
 The panel tells it when it is shown or resized: no event filter, which would cost
-start-up time (see ``PaletteWatch`` in window.py)."""
+start-up time (see ``assistant/ui/startup.py``)."""
 
 from __future__ import annotations
 

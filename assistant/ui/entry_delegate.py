@@ -113,92 +113,111 @@ class EntryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        m = self.measures(option)
-        title_font, body_font, chip_font = m.title, m.body, m.chip
-        palette = option.palette
-        colours = self._colours(palette)
-        selected = is_selected(option, index)
         warning = bool(index.data(WarningRole))
+        palette = option.palette
+        look = _RowLook(
+            palette,
+            self._colours(palette),
+            self.measures(option),
+            is_selected(option, index),
+            warning,
+        )
         rect = option.rect.adjusted(0, 1, 0, -1)
-
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
-        elif warning:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours.warning_fill)
-            painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
-        if warning:
-            painter.setBrush(colours.warning_text)
-            painter.drawRoundedRect(QRectF(rect.x(), rect.y() + 4, 3, rect.height() - 8), 1.5, 1.5)
-
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        secondary = (
-            style.mix(text_colour, palette.color(QPalette.ColorRole.Highlight), 0.25)
-            if selected
-            else colours.secondary
-        )
         inner = rect.adjusted(
             style.ROW_PAD_X, style.ROW_PAD_Y - 1, -style.ROW_PAD_X, -style.ROW_PAD_Y + 1
         )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        look.paint_background(painter, rect)
+        look.paint_title_line(painter, inner, index)
+        look.paint_detail_line(painter, inner, inner.y() + look.m.title_h + style.ROW_GAP, index)
+        painter.restore()
 
-        # Line 1: star or warning mark, then the title.
-        title_h = m.title_h
+
+class _RowLook:
+    """One row's colours, which follow its state (selected, a warning), and its
+    painting line by line."""
+
+    def __init__(
+        self, palette: QPalette, colours: style.Colours, m: _Fonts, selected: bool, warning: bool
+    ) -> None:
+        self.palette = palette
+        self.colours = colours
+        self.m = m
+        self.selected = selected
+        self.warning = warning
+        self.text = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+
+    def paint_background(self, painter: QPainter, rect: QRect) -> None:
+        """The selection or warning fill, and a warning's bar on the left edge."""
+        colours = self.colours
+        if self.selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
+        elif self.warning:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colours.warning_fill)
+            painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
+        if self.warning:
+            painter.setBrush(colours.warning_text)
+            painter.drawRoundedRect(QRectF(rect.x(), rect.y() + 4, 3, rect.height() - 8), 1.5, 1.5)
+
+    def paint_title_line(
+        self, painter: QPainter, inner: QRect, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """Line 1: the star or warning mark, then the title."""
+        colours, selected, warning, m = self.colours, self.selected, self.warning, self.m
         x = inner.x()
-        painter.setFont(title_font)
+        painter.setFont(m.title)
         mark = WARNING if warning else STAR if index.data(FavouriteRole) else ""
         if mark:
             mark_colour = (
-                text_colour if selected else colours.warning_text if warning else colours.accent
+                self.text if selected else colours.warning_text if warning else colours.accent
             )
             painter.setPen(mark_colour)
             mark_w = m.title_metrics.horizontalAdvance(mark + " ")
             painter.drawText(
-                QRect(x, inner.y(), mark_w, title_h), Qt.AlignmentFlag.AlignVCenter, mark
+                QRect(x, inner.y(), mark_w, m.title_h), Qt.AlignmentFlag.AlignVCenter, mark
             )
             x += mark_w
-        painter.setPen(colours.warning_text if warning and not selected else text_colour)
+        painter.setPen(colours.warning_text if warning and not selected else self.text)
         title = m.title_metrics.elidedText(
             str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
             Qt.TextElideMode.ElideRight,
             inner.right() - x,
         )
         painter.drawText(
-            QRect(x, inner.y(), inner.right() - x, title_h), Qt.AlignmentFlag.AlignVCenter, title
+            QRect(x, inner.y(), inner.right() - x, m.title_h), Qt.AlignmentFlag.AlignVCenter, title
         )
 
-        # Line 2: snippet on the left, category chip (and "recent") on the right.
-        y = inner.y() + title_h + style.ROW_GAP
-        body_h = m.body_h
+    def paint_detail_line(
+        self, painter: QPainter, inner: QRect, y: int, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """Line 2: the snippet on the left, the category chip (and "recent") on the right."""
+        selected, text, m = self.selected, self.text, self.m
+        highlight = self.palette.color(QPalette.ColorRole.Highlight)
         chip_text = str(index.data(CategoryRole) or "")
-        if index.data(UsedRole) and not warning:
+        if index.data(UsedRole) and not self.warning:
             chip_text = "↺ " + chip_text
         chip_w = m.chip_metrics.horizontalAdvance(chip_text) + 12
         chip_h = m.chip_h
-        chip_rect = QRect(inner.right() - chip_w, y + (body_h - chip_h) // 2, chip_w, chip_h)
+        chip_rect = QRect(inner.right() - chip_w, y + (m.body_h - chip_h) // 2, chip_w, chip_h)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(
-            style.mix(text_colour, palette.color(QPalette.ColorRole.Highlight), 0.8)
-            if selected
-            else colours.chip_fill
-        )
+        painter.setBrush(style.mix(text, highlight, 0.8) if selected else self.colours.chip_fill)
         painter.drawRoundedRect(QRectF(chip_rect), chip_h / 2, chip_h / 2)
-        painter.setFont(chip_font)
-        painter.setPen(text_colour if selected else colours.secondary)
+        painter.setFont(m.chip)
+        painter.setPen(text if selected else self.colours.secondary)
         painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, chip_text)
 
-        painter.setFont(body_font)
-        painter.setPen(secondary)
+        painter.setFont(m.body)
+        painter.setPen(style.mix(text, highlight, 0.25) if selected else self.colours.secondary)
         snippet_w = chip_rect.x() - inner.x() - 8
         snippet = m.body_metrics.elidedText(
             str(index.data(SnippetRole) or ""), Qt.TextElideMode.ElideRight, snippet_w
         )
         painter.drawText(
-            QRect(inner.x(), y, snippet_w, body_h), Qt.AlignmentFlag.AlignVCenter, snippet
+            QRect(inner.x(), y, snippet_w, m.body_h), Qt.AlignmentFlag.AlignVCenter, snippet
         )
-        painter.restore()

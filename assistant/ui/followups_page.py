@@ -155,12 +155,18 @@ class FollowUpDelegate(QStyledItemDelegate):
         row = index.data(RowRole)
         if not isinstance(row, FollowUpRow):
             return
-        state = index.data(StateRole)
+        state = index.data(StateRole) or ""
         head_font, tail_font = self._fonts(option)
         palette = option.palette
         colours = style.colours(palette)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # Overdue in red, due soon in the warning colour: the bar, the due time, the chip.
+        state_colour = colours.danger if state == "overdue" else colours.warning_text
+        text = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         rect = option.rect.adjusted(0, 1, 0, -1)
+        inner = rect.adjusted(style.ROW_PAD_X, style.ROW_PAD_Y - 1, -style.ROW_PAD_X, 0)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -171,59 +177,78 @@ class FollowUpDelegate(QStyledItemDelegate):
             painter.setBrush(colours.warning_fill)
             painter.drawRoundedRect(QRectF(rect), style.RADIUS, style.RADIUS)
         if state:
-            painter.setBrush(colours.danger if state == "overdue" else colours.warning_text)
+            painter.setBrush(state_colour)
             painter.drawRoundedRect(QRectF(rect.x(), rect.y() + 4, 3, rect.height() - 8), 1.5, 1.5)
-        text = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        inner = rect.adjusted(style.ROW_PAD_X, style.ROW_PAD_Y - 1, -style.ROW_PAD_X, 0)
-        head_h = line_height(head_font)
         due = index.data(DueTextRole) or "—"
-        painter.setFont(head_font)
-        due_w = QFontMetrics(head_font).horizontalAdvance(due + "  ")
-        due_colour = (
-            text
-            if selected
-            else colours.danger
-            if state == "overdue"
-            else colours.warning_text
-            if state == "soon"
-            else text
+        due_colour = state_colour if state and not selected else text
+        head_h = self._paint_head(painter, inner, head_font, (due, due_colour), row, text)
+        tail_colour = text if selected else colours.secondary
+        y = inner.y() + head_h + style.ROW_GAP
+        room = self._paint_chip(painter, inner, y, tail_font, state, state_colour, palette)
+        painter.setPen(tail_colour)
+        tail_h = line_height(tail_font)
+        painter.drawText(
+            QRect(inner.x(), y, room, tail_h),
+            Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(tail_font).elidedText(whose(row), Qt.TextElideMode.ElideRight, room),
         )
+        painter.restore()
+
+    def _paint_head(
+        self,
+        painter: QPainter,
+        inner: QRect,
+        font: QFont,
+        due: tuple[str, QColor],
+        row: FollowUpRow,
+        text: QColor,
+    ) -> int:
+        """The first line: the due time (in its colour), then owner and plan. Returns
+        the line's height."""
+        due_text, due_colour = due
+        height = line_height(font)
+        painter.setFont(font)
+        due_w = QFontMetrics(font).horizontalAdvance(due_text + "  ")
         painter.setPen(due_colour)
         painter.drawText(
-            QRect(inner.x(), inner.y(), due_w, head_h), Qt.AlignmentFlag.AlignVCenter, due
+            QRect(inner.x(), inner.y(), due_w, height), Qt.AlignmentFlag.AlignVCenter, due_text
         )
         rest = " · ".join(p for p in (row.owner, row.plan) if p)
         width = inner.right() - inner.x() - due_w
         painter.setPen(text)
         painter.drawText(
-            QRect(inner.x() + due_w, inner.y(), width, head_h),
+            QRect(inner.x() + due_w, inner.y(), width, height),
             Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(head_font).elidedText(rest, Qt.TextElideMode.ElideRight, width),
+            QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width),
         )
-        tail = whose(row)
-        painter.setFont(tail_font)
-        y = inner.y() + head_h + style.ROW_GAP
-        tail_h = line_height(tail_font)
+        return height
+
+    def _paint_chip(
+        self,
+        painter: QPainter,
+        inner: QRect,
+        y: int,
+        font: QFont,
+        state: str,
+        colour: QColor,
+        palette: QPalette,
+    ) -> int:
+        """On the second line's right, "overdue" or "due soon" in words (not by colour
+        alone). Sets the line's font; returns the width left of the chip."""
+        painter.setFont(font)
         room = inner.width()
-        chip = {"overdue": self.tr("overdue"), "soon": self.tr("due soon")}.get(state or "")
-        if chip:  # said in words too, not by colour alone
-            chip_w = QFontMetrics(tail_font).horizontalAdvance(chip) + 12
-            chip_rect = QRect(inner.right() - chip_w, y, chip_w, tail_h)
+        chip = {"overdue": self.tr("overdue"), "soon": self.tr("due soon")}.get(state)
+        if chip:
+            height = line_height(font)
+            chip_w = QFontMetrics(font).horizontalAdvance(chip) + 12
+            chip_rect = QRect(inner.right() - chip_w, y, chip_w, height)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours.danger if state == "overdue" else colours.warning_text)
-            painter.drawRoundedRect(QRectF(chip_rect), tail_h / 2, tail_h / 2)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(chip_rect), height / 2, height / 2)
             painter.setPen(QColor("white") if not style.is_dark(palette) else QColor("black"))
             painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, chip)
             room -= chip_w + 8
-        painter.setPen(text if selected else colours.secondary)
-        painter.drawText(
-            QRect(inner.x(), y, room, tail_h),
-            Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(tail_font).elidedText(tail, Qt.TextElideMode.ElideRight, room),
-        )
-        painter.restore()
+        return room
 
 
 class FollowUpsPage(QWidget):

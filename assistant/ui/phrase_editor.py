@@ -36,6 +36,24 @@ class PhraseEditor(QDialog):
         self.setWindowTitle(self.tr("My phrase"))
         self._phrase = phrase
         self._save = save
+        self._make_fields(phrase)
+        self.problems: dict[str, QLabel] = {}
+        self.general = _problem_label()  # a refusal that names no field
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(style.SPACING)
+        layout.addLayout(self._form())
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self._show_blanks()
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _make_fields(self, phrase: Phrase) -> None:
+        """The fields, filled from ``phrase``, and the line that lists its blanks."""
         self.title = QLineEdit(phrase.title)
         self.category = QComboBox()
         for name in CATEGORIES:
@@ -51,7 +69,6 @@ class PhraseEditor(QDialog):
         self.blanks = QLabel()
         self.blanks.setObjectName("caption")
         self.blanks.setWordWrap(True)
-        self.problems: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {
             "title": self.title,
             "category": self.category,
@@ -59,6 +76,9 @@ class PhraseEditor(QDialog):
             "shortcode": self.shortcode,
             "body": self.body,
         }
+
+    def _form(self) -> QFormLayout:
+        """One row a field: its label, the field, and a hidden line for a refusal."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         labels = {
@@ -69,11 +89,7 @@ class PhraseEditor(QDialog):
             "body": self.tr("Words"),
         }
         for name, widget in self._fields.items():
-            problem = QLabel()
-            problem.setObjectName("warningText")
-            problem.setWordWrap(True)
-            problem.hide()
-            self.problems[name] = problem
+            problem = self.problems[name] = _problem_label()
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
@@ -85,22 +101,7 @@ class PhraseEditor(QDialog):
             label = QLabel(labels[name])
             label.setBuddy(widget)
             form.addRow(label, holder)
-        self.general = QLabel()
-        self.general.setObjectName("warningText")
-        self.general.setWordWrap(True)
-        self.general.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(style.SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
-        self._show_blanks()
-        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        return form
 
     def phrase(self) -> Phrase:
         tags = tuple(t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip())
@@ -142,3 +143,12 @@ class PhraseEditor(QDialog):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
+
+
+def _problem_label() -> QLabel:
+    """A hidden line in the warning colour, for why a save was refused."""
+    label = QLabel()
+    label.setObjectName("warningText")
+    label.setWordWrap(True)
+    label.hide()
+    return label

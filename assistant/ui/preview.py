@@ -41,7 +41,7 @@ class _BodyLayout(QVBoxLayout):
     """The preview body's layout; it calls back each time it has laid the body out.
 
     Not an event filter on the body, which would cost start-up time (see
-    ``PaletteWatch`` in window.py).
+    ``assistant/ui/startup.py``).
     """
 
     def __init__(self, body: QWidget, laid_out: Callable[[], object]) -> None:
@@ -76,9 +76,21 @@ class Preview(QScrollArea):
         self.title.setFont(style.scaled(self.font(), 1.15, QFont.Weight.DemiBold))
         self.meta = _label("caption")
         self.when = _label()
+        self.jargon = self._jargon_part()
+        self.wording_heading = _label("heading")
+        self.wording_frame = self._wording_part()
+        self.warning_frame = self._warning_part()
+        for widget in (self.title, self.meta, self.when, self.jargon, self.wording_heading,
+                       self.wording_frame, self.warning_frame):  # fmt: skip
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.show_entry(None)
 
-        self.jargon = QWidget()
-        jargon_layout = QVBoxLayout(self.jargon)
+    def _jargon_part(self) -> QWidget:
+        """A term's part: the term, then its plain meaning and an analogy side by side."""
+        jargon = QWidget()
+        jargon_layout = QVBoxLayout(jargon)
         jargon_layout.setContentsMargins(0, 0, 0, 0)
         jargon_layout.setSpacing(6)
         self.term = _label()
@@ -92,20 +104,25 @@ class Preview(QScrollArea):
         jargon_layout.addWidget(self.term)
         jargon_layout.addLayout(cards)
         self._layouts += [jargon_layout, cards]
+        return jargon
 
-        self.wording_heading = _label("heading")
-        self.wording_frame = QFrame()
-        self.wording_frame.setObjectName("card")
-        frame_layout = QVBoxLayout(self.wording_frame)
+    def _wording_part(self) -> QFrame:
+        """The card that shows the wording to say (rich text: blanks marked)."""
+        frame = QFrame()
+        frame.setObjectName("card")
+        frame_layout = QVBoxLayout(frame)
         self._layouts.append(frame_layout)
         frame_layout.setContentsMargins(12, 10, 12, 10)
         self.wording = _label()
         self.wording.setTextFormat(Qt.TextFormat.RichText)
         frame_layout.addWidget(self.wording)
+        return frame
 
-        self.warning_frame = QFrame()
-        self.warning_frame.setObjectName("warning")
-        warning_layout = QVBoxLayout(self.warning_frame)
+    def _warning_part(self) -> QFrame:
+        """A taboo's frame: what to avoid, marked as never copied."""
+        frame = QFrame()
+        frame.setObjectName("warning")
+        warning_layout = QVBoxLayout(frame)
         self._layouts.append(warning_layout)
         warning_layout.setContentsMargins(14, 10, 12, 10)
         self.warning_heading = _label("warningText")
@@ -114,13 +131,7 @@ class Preview(QScrollArea):
         self.warning_text = _label()
         warning_layout.addWidget(self.warning_heading)
         warning_layout.addWidget(self.warning_text)
-
-        for widget in (self.title, self.meta, self.when, self.jargon, self.wording_heading,
-                       self.wording_frame, self.warning_frame):  # fmt: skip
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.setWidget(body)
-        self.show_entry(None)
+        return frame
 
     def _card(self, heading: str) -> tuple[QFrame, QLabel]:
         frame = QFrame()

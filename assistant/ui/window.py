@@ -47,6 +47,7 @@ from assistant.ui.panel_pages import PanelPages
 from assistant.ui.phrase_flow import PhraseFlow
 from assistant.ui.search_field import SearchField
 from assistant.ui.soon import soon
+from assistant.ui.startup import SETTLE_FALLBACK_MS, SETTLE_MS, SYNC_DELAY_MS, WIRE_UP_MS
 from assistant.ui.state import PanelState
 from assistant.ui.wording import wordings
 
@@ -67,7 +68,7 @@ class PaletteWatch(QObject):
 
     An event filter on the panel installed after the first paint, rather than the
     panel handling ``event()`` itself: the first plain ``QEvent`` PySide6 hands to
-    Python makes it build some sixty event classes, 5 ms of start-up.
+    Python makes it build some sixty event classes (see startup).
     """
 
     def __init__(self, window: QWidget, changed: Callable[[], object]) -> None:
@@ -118,11 +119,11 @@ class MainWindow(QWidget):
         # The actions (every key, and the tooltips that name them) exist before the
         # first paint, so a key pressed the moment the panel shows is never lost
         # (about a millisecond). The guard and the palette watch, Python event filters,
-        # come a moment after it.
+        # come a moment after it (see startup).
         self._actions: dict[str, QAction] | None = None
         self._shortcut_guard: ShortcutGuard | None = None
         self.palette_watch: PaletteWatch | None = None
-        self._wire_up_soon = soon(self, self._wire_up, 100)
+        self._wire_up_soon = soon(self, self._wire_up, WIRE_UP_MS)
         self.dock = Dock(self, lambda: self.state.settings, self._change_settings)
         state.library_loaded.connect(self._library_loaded)
         # After: its status line follows the count's.
@@ -133,12 +134,12 @@ class MainWindow(QWidget):
         self._usage_soon = soon(self, self.state.load_usage)
         # Once the playbook is in (or a while after the first paint if it fails): drafts
         # left behind, due follow-ups, the daily backup; never in the way of start-up.
-        self._settle_soon = soon(self, self._settle, 300)
-        self._settle_later = soon(self, self._settle, 5000)
+        self._settle_soon = soon(self, self._settle, SETTLE_MS)
+        self._settle_later = soon(self, self._settle, SETTLE_FALLBACK_MS)
         self._restyle_soon = soon(self, self._restyle)
         # Team sync (when a server is set): a while after start, every few minutes, and
         # after each finalise; its status goes to the status line, offline quietly.
-        self._sync_soon = soon(self, self._start_sync, 8000)
+        self._sync_soon = soon(self, self._start_sync, SYNC_DELAY_MS)
         self.team_sync: PanelSync | None = None
         # Queued: the playbook loads once the paint event is over, not inside it.
         self.first_painted.connect(self._after_first_paint, Qt.ConnectionType.QueuedConnection)
@@ -365,7 +366,7 @@ class MainWindow(QWidget):
     def _settle(self) -> None:
         self.followups.start()
         # The clear button's icon has Qt look through its icon and image plugins; the
-        # field is empty at the first paint, so the button comes after.
+        # field is empty at the first paint, so the button comes after (see startup).
         self.search.setClearButtonEnabled(True)
 
     def _start_sync(self) -> None:

@@ -21,7 +21,7 @@ from assistant.sync.connection import ServerAddress, parse_server_url
 from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.service import RetryPolicy, SyncConfig, SyncResult, TeamSync
 from assistant.sync.state import state_file
-from assistant.sync.testing import PostgresServer
+from testsupport.postgres import PostgresServer
 
 # Retries without the real waits: the tests make the failures happen on purpose.
 FAST_RETRY = RetryPolicy(attempts=5, first_delay_s=0.001, max_delay_s=0.01)

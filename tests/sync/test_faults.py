@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import Engine, event
 
 from assistant.sync.service import RetryPolicy
-from assistant.sync.testing import PostgresServer, write_sample_records
 from assistant.sync.tracking import next_batch
+from testsupport.postgres import PostgresServer
+from testsupport.records import write_sample_records
 
 Sql = Callable[..., list[tuple[Any, ...]]]
 RECORDS = 10_000

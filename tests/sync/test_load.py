@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.sync.loadtest import LoadPlan, run_load
-from assistant.sync.testing import PostgresServer
+from testsupport.loadtest import LoadPlan, run_load
+from testsupport.postgres import PostgresServer
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from assistant.sync import server_tables
 from assistant.sync.connection import make_engine, parse_server_url
 from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.server_schema import HEAD_VERSION, SCHEMA, ensure_schema, schema_script
-from assistant.sync.testing import PostgresServer
+from testsupport.postgres import PostgresServer
 
 Sql = Callable[..., list[tuple[Any, ...]]]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.sync.testing import PostgresMissing, find_bindir
+from testsupport.postgres import PostgresMissing, find_bindir
 
 
 def test_missing_server_programs_are_named_with_the_install_command(
@@ -40,7 +40,7 @@ def test_a_server_left_by_a_dead_run_is_removed(tmp_path: Path) -> None:
     import sys
     import tempfile
 
-    from assistant.sync.testing import OWNER_FILE, PREFIX, PostgresServer
+    from testsupport.postgres import OWNER_FILE, PREFIX, PostgresServer
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()  # reaped: its pid now names no process

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server for the sync tests and benchmarks; the app never uses it.
+"""A throwaway PostgreSQL server for the sync tests and benchmarks.
 
 ``PostgresServer.start()`` runs ``initdb`` in a fresh temporary folder, starts the
 server on a free loopback port (and a Unix socket in the same folder) with password
@@ -260,78 +260,3 @@ class PostgresServer:
             conn.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
-
-
-def write_sample_records(store_file: Path, count: int, *, seed: int = 7) -> list[str]:
-    """Write ``count`` varied records, each with one follow-up, straight into a store.
-
-    Plain ``sqlite3`` inserts, as a large import would write them; the store's
-    triggers queue every one for sync. Returns the record ids.
-    """
-    import random
-    import sqlite3
-    import uuid
-    from datetime import UTC, datetime, timedelta
-
-    from assistant.store.db import open_store
-    from assistant.store.fields import CALL_FIELD_NAMES, FOLLOWUP_FIELD_NAMES
-
-    open_store(store_file).close()
-    rng = random.Random(seed)
-    start = datetime(2024, 1, 1, 1, 0, tzinfo=UTC)
-    names = "王李张刘陈杨黄赵吴周"
-    calls: list[tuple[object, ...]] = []
-    followups: list[tuple[object, ...]] = []
-    for i in range(count):
-        call_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-        began = start + timedelta(minutes=7 * i)
-        ended = began + timedelta(seconds=rng.randint(60, 900))
-        values: dict[str, object] = {name: None for name in CALL_FIELD_NAMES}
-        values.update(
-            id=call_id,
-            status=rng.choice(("draft", "final")),
-            started_at=began.isoformat(),
-            ended_at=ended.isoformat(),
-            talk_seconds=int((ended - began).total_seconds()),
-            channel=rng.choice(("phone", "online", "email")),
-            direction=rng.choice(("inbound", "outbound")),
-            agent_id=f"A{rng.randint(1000, 9999)}",
-            customer_name=f"{rng.choice(names)}明",
-            customer_contact=f"+86 138 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
-            level=rng.choice(("L1", "L2", "L3", "L4")),
-            request='退款进度查询, 客户说"今天必须答复"',
-            key_problem="退款未到账",
-            outcome="已加急，明天10:00前回电",
-            resolution=rng.choice(("resolved", "partial")),
-            notes=f"第{i}条\n多行",
-            tags="退款;加急",
-            created_at=began.isoformat(),
-            updated_at=ended.isoformat(),
-        )
-        calls.append(tuple(values[name] for name in CALL_FIELD_NAMES))
-        due = (ended + timedelta(days=1)).isoformat()
-        followup: dict[str, object] = {name: None for name in FOLLOWUP_FIELD_NAMES}
-        followup.update(
-            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-            call_id=call_id,
-            owner="王芳",
-            due_at=due,
-            plan="回电确认",
-            status="open",
-        )
-        followups.append(tuple(followup[name] for name in FOLLOWUP_FIELD_NAMES))
-    conn = sqlite3.connect(store_file)
-    try:
-        with conn:
-            marks = ",".join("?" * len(CALL_FIELD_NAMES))
-            conn.executemany(
-                f"INSERT INTO calls ({', '.join(CALL_FIELD_NAMES)}) VALUES ({marks})", calls
-            )
-            marks = ",".join("?" * len(FOLLOWUP_FIELD_NAMES))
-            conn.executemany(
-                f"INSERT INTO followups ({', '.join(FOLLOWUP_FIELD_NAMES)}) VALUES ({marks})",
-                followups,
-            )
-    finally:
-        conn.close()
-    return [str(c[0]) for c in calls]

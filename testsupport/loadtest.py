@@ -1,4 +1,4 @@
-"""A team under load, for the sync tests and benchmarks; the app never uses it.
+"""A team under load, for the sync tests and benchmarks.
 
 ``run_load`` gives each of many agents its own store of sample records and lets
 them all sync with one server at once, each in its own thread, while a chaos
@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.sync.testing import PostgresServer
+from testsupport.postgres import PostgresServer
+from testsupport.records import write_sample_records
 
 if TYPE_CHECKING:
     import psycopg
@@ -169,32 +170,10 @@ def run_load(
     server: PostgresServer, user: str, password: str, workdir: Path, plan: LoadPlan
 ) -> LoadReport:
     """Create a database for ``user``, sync ``plan.agents`` agents into it under faults."""
-    from assistant.store.db import open_store
-    from assistant.store.timefmt import utc_now
-    from assistant.sync.connection import parse_server_url
-    from assistant.sync.secrets import MemorySecretStore
-    from assistant.sync.service import RetryPolicy, SyncConfig, TeamSync
-    from assistant.sync.testing import write_sample_records
-
     database = f"load_{plan.seed}_{random.randrange(1 << 30)}"
     server.create_database(database, user)
-    url = server.url(user, database)
-    secrets = MemorySecretStore()
-    secrets.set(parse_server_url(url).account, password)
-    retry = RetryPolicy(attempts=8, first_delay_s=0.05, max_delay_s=1.0)
-
-    # The schema is made once, before the agents start, as on a team's real server.
-    first = workdir / "schema"
-    first.mkdir(parents=True)
-    store = open_store(first / "calls.sqlite3")
-    config = SyncConfig(url, first / "team-packs", first / "sync-state.json", retry=retry)
-    try:
-        with TeamSync(store.sessions, config, secrets, utc_now) as sync:
-            if not sync.run().ok:
-                raise RuntimeError("the server's schema could not be created")
-    finally:
-        store.close()
-
+    team = _Team(server.url(user, database), password)
+    team.make_schema(workdir / "schema")
     agents: list[AgentOutcome] = []
     for i in range(plan.agents):
         folder = workdir / f"agent-{i}"
@@ -203,18 +182,77 @@ def run_load(
         ids = write_sample_records(folder / "calls.sqlite3", plan.records, seed=seed)
         agents.append(AgentOutcome(ids))
 
-    def agent(i: int, outcome: AgentOutcome) -> None:
-        folder = workdir / f"agent-{i}"
+    chaos = Chaos(server, database, plan)
+    threads = [
+        threading.Thread(
+            target=team.sync_agent, args=(workdir / f"agent-{i}", plan, a), name=f"agent-{i}"
+        )
+        for i, a in enumerate(agents)
+    ]
+    started = time.perf_counter()
+    chaos.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    chaos.done.set()
+    chaos.join()
+
+    report = LoadReport(plan, agents, seconds, restarts=chaos.restarts, kills=chaos.kills)
+    _count_server_rows(server, database, report)
+    server.drop_database(database)
+    return report
+
+
+class _Team:
+    """The team's server as each agent's sync reaches it: its URL, the password kept
+    in a secret store, and a retry policy short enough for a test."""
+
+    def __init__(self, url: str, password: str) -> None:
+        from assistant.sync.connection import parse_server_url
+        from assistant.sync.secrets import MemorySecretStore
+        from assistant.sync.service import RetryPolicy
+
+        self.url = url
+        self.secrets = MemorySecretStore()
+        self.secrets.set(parse_server_url(url).account, password)
+        self.retry = RetryPolicy(attempts=8, first_delay_s=0.05, max_delay_s=1.0)
+
+    def make_schema(self, folder: Path) -> None:
+        """Made once, before the agents start, as on a team's real server."""
+        from assistant.store.db import open_store
+        from assistant.store.timefmt import utc_now
+        from assistant.sync.service import SyncConfig, TeamSync
+
+        folder.mkdir(parents=True)
         store = open_store(folder / "calls.sqlite3")
         config = SyncConfig(
-            url,
+            self.url, folder / "team-packs", folder / "sync-state.json", retry=self.retry
+        )
+        try:
+            with TeamSync(store.sessions, config, self.secrets, utc_now) as sync:
+                if not sync.run().ok:
+                    raise RuntimeError("the server's schema could not be created")
+        finally:
+            store.close()
+
+    def sync_agent(self, folder: Path, plan: LoadPlan, outcome: AgentOutcome) -> None:
+        """One agent's rounds (in its own thread) until one ends clean or none are left."""
+        from assistant.store.db import open_store
+        from assistant.store.timefmt import utc_now
+        from assistant.sync.service import SyncConfig, TeamSync
+
+        store = open_store(folder / "calls.sqlite3")
+        config = SyncConfig(
+            self.url,
             folder / "team-packs",
             folder / "sync-state.json",
             batch_size=plan.batch_size,
-            retry=retry,
+            retry=self.retry,
         )
         try:
-            with TeamSync(store.sessions, config, secrets, utc_now) as sync:
+            with TeamSync(store.sessions, config, self.secrets, utc_now) as sync:
                 for _round in range(plan.max_rounds):
                     started = time.perf_counter()
                     result = sync.run()
@@ -230,22 +268,10 @@ def run_load(
         finally:
             store.close()
 
-    chaos = Chaos(server, database, plan)
-    threads = [
-        threading.Thread(target=agent, args=(i, a), name=f"agent-{i}") for i, a in enumerate(agents)
-    ]
-    started = time.perf_counter()
-    chaos.start()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    seconds = time.perf_counter() - started
-    chaos.done.set()
-    chaos.join()
 
-    report = LoadReport(plan, agents, seconds, restarts=chaos.restarts, kills=chaos.kills)
-    expected = {i for a in agents for i in a.ids}
+def _count_server_rows(server: PostgresServer, database: str, report: LoadReport) -> None:
+    """What the server ended up holding, against the records the agents wrote."""
+    expected = {i for a in report.agents for i in a.ids}
     with server.admin_session(database) as conn:
         report.server_rows = _scalar(conn, "SELECT count(*) FROM agent_assist.calls")
         report.server_distinct = _scalar(conn, "SELECT count(DISTINCT id) FROM agent_assist.calls")
@@ -254,5 +280,3 @@ def run_load(
         found = {str(r[0]) for r in conn.execute("SELECT id FROM agent_assist.calls")}
     report.missing = len(expected - found)
     report.extra = len(found - expected)
-    server.drop_database(database)
-    return report
