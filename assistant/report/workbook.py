@@ -75,9 +75,8 @@ def _width(spec: FieldSpec) -> int:
 
 
 def _select(specs: Sequence[FieldSpec], alias: str) -> str:
-    return ", ".join(
-        f"{{list:{alias}.{s.name}}}" if s.kind == "list" else f"{alias}.{s.name}" for s in specs
-    )
+    marker = {"list": "{{list:{}}}", "datetime": "{{time:{}}}"}
+    return ", ".join(marker.get(s.kind, "{}").format(f"{alias}.{s.name}") for s in specs)
 
 
 class _Query:
@@ -103,7 +102,10 @@ def _facts(source: Source, query: _Query, window_days: int) -> Iterator[CallFact
         "SELECT c.started_at, coalesce(nullif(c.agent_name, ''), nullif(c.agent_id, '')), "
         "c.talk_seconds, c.wrap_up_seconds, c.resolution, c.level, c.disposition, "
         f"{_ESCALATED}, {{list:c.templates_used}}, c.has_contact, c.next_at FROM "
-        "(SELECT *, coalesce(customer_contact, '') <> '' AS has_contact, "
+        # Only the columns used: a call's whole row is wide, and the window sorts it.
+        "(SELECT started_at, agent_name, agent_id, talk_seconds, wrap_up_seconds, "
+        "resolution, level, disposition, escalated_to, templates_used, "
+        "coalesce(customer_contact, '') <> '' AS has_contact, "
         "lead(started_at) OVER (PARTITION BY replace(customer_contact, ' ', '') "
         "ORDER BY started_at, id) AS next_at FROM {calls}) c "
         f"WHERE {query.where}"
@@ -141,6 +143,18 @@ def _promises_sql(query: _Query) -> str:
     )
 
 
+PROMISE_SELECT = (
+    "state",
+    "{time:due_at}",
+    "{time:done_at}",
+    "owner",
+    "plan",
+    "agent",
+    "level",
+    "customer_contact",
+    "call_id",
+    "id",
+)
 PROMISE_COLUMNS: tuple[tuple[str, CellKind, int], ...] = (
     ("state", "text", 9),
     ("due_at", "time", 19),
@@ -227,7 +241,8 @@ def write_report(
             f"JOIN {{calls}} c ON c.id = f.call_id WHERE {query.where} ORDER BY f.due_at, f.id"
         )
         promise_order = (
-            f"SELECT * FROM ({promises_sql}) p ORDER BY CASE state WHEN 'overdue' THEN 0 "
+            f"SELECT {', '.join(PROMISE_SELECT)} FROM ({promises_sql}) p "
+            "ORDER BY CASE state WHEN 'overdue' THEN 0 "
             "WHEN 'open' THEN 1 WHEN 'late' THEN 2 ELSE 3 END, due_at, id"
         )
         sources = [
