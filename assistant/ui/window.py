@@ -40,6 +40,7 @@ from assistant.ui.notes_controller import NotesController
 from assistant.ui.panel_pages import PanelPages
 from assistant.ui.phrase_flow import PhraseFlow
 from assistant.ui.search_field import SearchField
+from assistant.ui.shift_page import ShiftFlow
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
 from assistant.ui.wording import wordings
@@ -105,6 +106,7 @@ class MainWindow(QWidget):
         self.notes = NotesController(self)
         self._build()
         self.followups = FollowUpFlow(self, self.notes)
+        self.shift = ShiftFlow(self)
         self.copying = CopyFlow(self)
         # The actions (every key, and the tooltips that name them) exist before the
         # first paint, so a key pressed the moment the panel shows is never lost
@@ -233,6 +235,7 @@ class MainWindow(QWidget):
             "show_playbook": self.focus_search,
             **self.notes.handlers(),
             **self.followups.handlers(),
+            **self.shift.handlers(),
             **self.phrases.handlers(),
         }
 
