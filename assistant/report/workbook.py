@@ -511,17 +511,42 @@ def _summary(
         row += 1
         sheet.write_datetime(row, 0, datetime.combine(day, datetime.min.time()), fmt.day)
         sheet.write_number(row, 1, totals.days[day])
-    _charts(book, sheet, totals.period.calls, (first_agent, last_agent), tables)
+    _charts(book, sheet, totals, (first_agent, last_agent), tables)
+
+
+# Steps for a duration axis's gridlines, in seconds: whole minutes read better than
+# a spreadsheet's own choice (0:02:53).
+_STEPS = (15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400)
+
+
+def _duration_axis(largest: float | None) -> dict[str, Any]:
+    """A duration axis with about five to eight gridlines up to ``largest`` seconds."""
+    axis: dict[str, Any] = {"num_format": DURATION}
+    if largest:
+        step = next((s for s in _STEPS if largest / s <= 8), _STEPS[-1])
+        axis.update(min=0, major_unit=step / 86400)
+    return axis
+
+
+def _spread(running: Any) -> float | None:
+    """Where most of a stream of times ends: mean plus two standard deviations."""
+    if running.average is None:
+        return None
+    return float(running.mean + 2 * (running.stdev or 0))
 
 
 def _charts(
     book: Any,
     sheet: Any,
-    calls: int,
+    totals: Totals,
     agents: tuple[int, int],
     tables: dict[str, tuple[int, int]],
 ) -> None:
-    def column_chart(kind: str, title: str, cats: tuple[int, int, int], values: int) -> Any:
+    calls = totals.period.calls
+
+    def column_chart(
+        kind: str, title: str, cats: tuple[int, int, int], values: int, **extra: Any
+    ) -> Any:
         chart = book.add_chart({"type": kind})
         first, last, cat_col = cats
         chart.add_series(
@@ -529,6 +554,7 @@ def _charts(
                 "name": title,
                 "categories": ["Summary", first, cat_col, last, cat_col],
                 "values": ["Summary", first, values, last, values],
+                **extra,
             }
         )
         chart.set_title({"name": title})
@@ -539,9 +565,12 @@ def _charts(
     trend = column_chart("line", "Calls per day", (day_first, day_last, 0), 1)
     trend.set_x_axis({"date_axis": True, "num_format": "mm-dd"})
     handle = column_chart("bar", "Mean handle time per agent", (agents[0], agents[1], 0), 8)
-    handle.set_x_axis({"num_format": DURATION})
+    handle_means = [g.handle.average or 0 for g in totals.agents.values()]
+    handle.set_x_axis(_duration_axis(max(handle_means, default=0)))
     first, last = tables["Disposition"]
-    dispositions = column_chart("pie", "Dispositions", (first, last, 0), 1)
+    dispositions = column_chart(
+        "pie", "Dispositions", (first, last, 0), 1, data_labels={"percentage": True}
+    )
     dispositions.set_legend({"position": "right"})
     scatter = book.add_chart({"type": "scatter"})
     scatter.add_series(
@@ -553,8 +582,8 @@ def _charts(
         }
     )
     scatter.set_title({"name": "Talk time against wrap-up time"})
-    scatter.set_x_axis({"name": "Talk time", "num_format": DURATION})
-    scatter.set_y_axis({"name": "Wrap-up time", "num_format": DURATION})
+    scatter.set_x_axis({"name": "Talk time", **_duration_axis(_spread(totals.period.talk))})
+    scatter.set_y_axis({"name": "Wrap-up time", **_duration_axis(_spread(totals.period.wrap_up))})
     scatter.set_legend({"none": True})
     anchor = len(AGENT_HEADER) + 1
     for i, chart in enumerate((trend, handle, dispositions, scatter)):
