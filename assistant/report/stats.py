@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 NO_AGENT = "(no agent)"
 NOT_SET = "(not set)"
@@ -79,8 +80,9 @@ class Group:
         return self.fcr / self.fcr_eligible if self.fcr_eligible else None
 
 
-@dataclass(frozen=True, slots=True)
-class CallFacts:
+class CallFacts(NamedTuple):
+    """What the figures need of one call (a tuple: one is made per call)."""
+
     started: datetime | None
     agent: str
     talk: int | None
