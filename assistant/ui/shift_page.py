@@ -15,20 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from assistant.ui import style
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel
+
     from assistant.notes.service import Progress
     from assistant.report.shift import ShiftFigures
     from assistant.ui.background import BackgroundLane
@@ -58,6 +51,17 @@ class ShiftPage(QWidget):
         fcr_window_days: Callable[[], int],
         parent: QWidget | None = None,
     ) -> None:
+        # The page is made when first shown: its widget classes load then, not at start.
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import (
+            QFormLayout,
+            QHBoxLayout,
+            QLabel,
+            QProgressBar,
+            QPushButton,
+            QVBoxLayout,
+        )
+
         super().__init__(parent)
         self._store_file = store_file
         self._lane, self._slow_lane = lane, slow_lane
