@@ -266,18 +266,13 @@ class ShiftPage(QWidget):
 
 
 class ShiftFlow:
-    """Puts the page in the panel: made when first shown, fresh on every showing and
-    after every save while it is the page on show."""
+    """The page in the panel (which makes this flow when the page is first wanted):
+    fresh on every showing and after every save."""
 
     def __init__(self, window: Any) -> None:
         self.window = window
         self._page: ShiftPage | None = None
-        window.pages.register("shift", lambda: self.page)
         window.pages.changed.connect(self._page_changed)
-        window.notes.saver.done.connect(self._saved)
-
-    def handlers(self) -> dict[str, Callable[[], object]]:
-        return {"show_shift": self.show}
 
     @property
     def page(self) -> ShiftPage:
@@ -292,6 +287,9 @@ class ShiftFlow:
                 lambda: state.settings.fcr_window_days,
             )
             page.finished.connect(self.window.show_status)
+            # Saves matter once the page exists; the saver is made when first needed,
+            # not at start-up.
+            self.window.notes.saver.done.connect(self._saved)
             self._page = page
         return self._page
 

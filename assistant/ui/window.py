@@ -40,7 +40,6 @@ from assistant.ui.notes_controller import NotesController
 from assistant.ui.panel_pages import PanelPages
 from assistant.ui.phrase_flow import PhraseFlow
 from assistant.ui.search_field import SearchField
-from assistant.ui.shift_page import ShiftFlow
 from assistant.ui.soon import soon
 from assistant.ui.state import PanelState
 from assistant.ui.wording import wordings
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
 
     from assistant.ui.actions import ShortcutGuard
     from assistant.ui.fill_form import FillForm
+    from assistant.ui.shift_page import ShiftFlow
     from assistant.ui.team_sync import PanelSync
 
 WINDOW_FLAGS = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
@@ -106,7 +106,8 @@ class MainWindow(QWidget):
         self.notes = NotesController(self)
         self._build()
         self.followups = FollowUpFlow(self, self.notes)
-        self.shift = ShiftFlow(self)
+        self._shift: ShiftFlow | None = None
+        self.pages.register("shift", lambda: self.shift.page)
         self.copying = CopyFlow(self)
         # The actions (every key, and the tooltips that name them) exist before the
         # first paint, so a key pressed the moment the panel shows is never lost
@@ -235,7 +236,7 @@ class MainWindow(QWidget):
             "show_playbook": self.focus_search,
             **self.notes.handlers(),
             **self.followups.handlers(),
-            **self.shift.handlers(),
+            "show_shift": self.show_shift,
             **self.phrases.handlers(),
         }
 
@@ -250,6 +251,18 @@ class MainWindow(QWidget):
             "settings": (self.settings_button, "⚙"),
             "save_phrase": (self.phrase_button, "＋"),
         }
+
+    @property
+    def shift(self) -> ShiftFlow:
+        """My shift (Ctrl+4), made when first shown."""
+        if self._shift is None:
+            from assistant.ui.shift_page import ShiftFlow
+
+            self._shift = ShiftFlow(self)
+        return self._shift
+
+    def show_shift(self) -> None:
+        self.shift.show()
 
     @property
     def actions_by_name(self) -> dict[str, QAction]:

@@ -110,9 +110,10 @@ def test_the_figures_follow_a_save(qtbot: Any, make_panel: Any, ui_paths: Paths)
     qtbot.waitUntil(lambda: shown(window)["calls"] == "3", timeout=20_000)
 
 
-def test_an_empty_store_shows_zeros(qtbot: Any, make_panel: Any) -> None:
+def test_the_tab_shows_zeros_on_an_empty_store(qtbot: Any, make_panel: Any) -> None:
     window = make_panel()
-    open_shift(qtbot, window)
+    window.pages.tabs.setCurrentIndex(3)  # a click on the Shift tab
+    qtbot.waitUntil(lambda: window.shift.page.figures is not None, timeout=20_000)
     assert shown(window) == {
         "calls": "0",
         "handle": "–",
