@@ -2,10 +2,13 @@
 PostgreSQL store. Both are read with plain DB-API cursors, streamed in chunks: the
 ORM builds an object per row, which is the wrong tool for 100,000 rows.
 
-The SQL is written once, for SQLite, with ``?`` parameters and a ``{list:col}``
-marker for list columns; the team dialect rewrites those for PostgreSQL
-(``%s``, ``text[]`` joined with ``;``). Times arrive as ISO text from SQLite and as
-aware datetimes from PostgreSQL; ``as_time`` reads both.
+The SQL is written once, for SQLite, with ``?`` parameters, a ``{list:col}``
+marker for list columns and a ``{time:col}`` marker for times bound for a sheet's
+cells; the team dialect rewrites those for PostgreSQL (``%s``, ``text[]`` joined
+with ``;``, the time as it is). Times arrive as ISO text from SQLite and as aware
+datetimes from PostgreSQL; ``as_time`` reads both. A ``{time:col}`` from SQLite
+arrives as a UTC Excel serial (SQLite reads the text far faster than Python does),
+or as the text itself if SQLite cannot read it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
 
 CHUNK = 2000
 _LIST = re.compile(r"\{list:(\w+(?:\.\w+)?)\}")
+_TIME = re.compile(r"\{time:(\w+(?:\.\w+)?)\}")
+# Julian day of Excel's day 0, 1899-12-30.
+_EXCEL_JULIAN = 2415018.5
 
 
 class TeamUse(NamedTuple):
@@ -82,6 +88,7 @@ class LocalSource:
         from assistant.notes.export import read_error
 
         sql = _LIST.sub(r"\1", sql.replace("{calls}", "calls").replace("{followups}", "followups"))
+        sql = _TIME.sub(rf"coalesce(julianday(\1) - {_EXCEL_JULIAN}, \1)", sql)
         try:
             values = [_utc_text(p) if isinstance(p, datetime) else p for p in params]
             cursor = self.conn.execute(sql, values)
@@ -117,6 +124,7 @@ class TeamSource:
             "{followups}", f"{SCHEMA}.followups"
         )
         sql = _LIST.sub(rf"array_to_string(\1, '{LIST_SEPARATOR}')", sql).replace("?", "%s")
+        sql = _TIME.sub(r"\1", sql)
         try:
             raw = self.engine.raw_connection()
         except Exception as exc:

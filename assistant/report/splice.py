@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from itertools import chain, repeat
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -60,29 +60,60 @@ def excel_time(value: object, tz: tzinfo | None) -> float | None:
     return (local - EXCEL_EPOCH).total_seconds() / 86400
 
 
-def _serials(tz: tzinfo | None) -> Callable[[object], float | None]:
-    """``excel_time`` for one zone, fast for the store's own ``…T08:30:00+00:00`` text:
-    the day's serial and the zone's offset are looked up once per hour (offsets
-    change on the hour), the minutes and seconds read from the text."""
-    hours: dict[str, tuple[int, int, float]] = {}
+# Zone offsets are looked up once per UTC day, or per quarter hour on a day the
+# offset changes (every zone changes it on a quarter hour). The nudge keeps a time
+# exactly on midnight on its own day (serials are exact to 1e-11 days).
+_QUARTERS = 96
+_NUDGE = 1e-9
+_FLOATS = {float, type(None)}
 
-    def hour_of(value: str) -> tuple[int, int, float]:
-        """The day's serial, the hour's seconds and the zone's offset then."""
-        utc_offset = datetime.fromisoformat(value).astimezone(tz).utcoffset()
-        day = (datetime.fromisoformat(value[:10]) - EXCEL_EPOCH).days
-        offset = utc_offset.total_seconds() if utc_offset else 0.0
-        return day, int(value[11:13]) * 3600, offset
 
-    def serial(value: object) -> float | None:
-        if value.__class__ is not str or len(value) != 25 or value[19:] != "+00:00":
-            return excel_time(value, tz)
-        known = hours.get(value[:13])
-        if known is None:
-            known = hours[value[:13]] = hour_of(value)
-        day, hour, offset = known
-        return day + (hour + int(value[14:16]) * 60 + int(value[17:19]) + offset) / 86400
+def _local_serials(tz: tzinfo | None) -> Callable[[Sequence[Any]], list[float | None]]:
+    """Local Excel serials for a chunk of stored times. The local store hands them
+    over as UTC serials (floats, worked out by SQLite); the zone's offset is added.
+    Anything else (the team's datetimes, text SQLite could not read) goes through
+    ``excel_time``."""
+    days: dict[int, float] = {}  # UTC day -> offset in days, for days of one offset
+    changing: set[int] = set()  # days the offset changes on
+    utc_epoch = EXCEL_EPOCH.replace(tzinfo=UTC)
 
-    return serial
+    def offset(quarter: int) -> float:
+        moment = utc_epoch + timedelta(minutes=15 * quarter)
+        utc_offset = moment.astimezone(tz).utcoffset()
+        return utc_offset.total_seconds() / 86400 if utc_offset else 0.0
+
+    def on_changing_day(value: float) -> float:
+        # Through whole milliseconds: a time on the change is in the quarter after it.
+        return offset(round(value * 86_400_000) // 900_000)
+
+    def serials(values: Sequence[Any]) -> list[float | None]:
+        if not set(map(type, values)) <= _FLOATS:
+            return [excel_time(v, tz) for v in values]
+        numbers = [int(v + _NUDGE) if v is not None else 0 for v in values]
+        for day in set(numbers) - days.keys() - changing:
+            first, after = offset(day * _QUARTERS), offset((day + 1) * _QUARTERS)
+            if first == after:
+                days[day] = first
+            else:
+                changing.add(day)
+        if not changing:
+            pairs = zip(values, numbers, strict=True)
+            return [None if v is None else v + days[d] for v, d in pairs]
+        return [
+            None if v is None else v + (on_changing_day(v) if d in changing else days[d])
+            for v, d in zip(values, numbers, strict=True)
+        ]
+
+    return serials
+
+
+def _needs_escape(text: str) -> bool:
+    """Whether the text holds ``& < >`` or a character XML forbids. Substring tests and
+    ``isprintable`` run far faster than a pattern: the pattern only reads text with
+    line breaks or other unprintable characters."""
+    if "&" in text or "<" in text or ">" in text:
+        return True
+    return not text.isprintable() and _NEEDS_ESCAPE(text) is not None
 
 
 def _escape(text: str) -> str:
@@ -91,7 +122,10 @@ def _escape(text: str) -> str:
 
 
 def _column(
-    kind: CellKind, letter: str, style: str, serial: Callable[[object], float | None]
+    kind: CellKind,
+    letter: str,
+    style: str,
+    serials: Callable[[Sequence[Any]], list[float | None]],
 ) -> Callable[[list[str], Sequence[Any]], list[str]]:
     """One column's cells for a chunk of rows, from the row numbers and the values:
     "" for an empty value. A chunk's column is checked at once (all text? anything to
@@ -104,7 +138,7 @@ def _column(
             if not set(map(type, values)) <= _TEXT_TYPES:
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             present = list(filter(None, values))
-            if present and (_NEEDS_ESCAPE("".join(present)) or max(map(len, present)) > MAX_TEXT):
+            if present and (_needs_escape("".join(present)) or max(map(len, present)) > MAX_TEXT):
                 values = [_escape(v) if v else v for v in values]
             return [
                 f"{head}{n}{tail}{v}</t></is></c>" if v else ""
@@ -115,8 +149,8 @@ def _column(
     tail = f'"{style}><v>'
     if kind == "time":
         return lambda numbers, values: [
-            "" if v is None or v == "" else f"{head}{n}{tail}{serial(v)!r}</v></c>"
-            for n, v in zip(numbers, values, strict=True)
+            "" if v is None else f"{head}{n}{tail}{v!r}</v></c>"
+            for n, v in zip(numbers, serials(values), strict=True)
         ]
     if kind == "seconds":
         return lambda numbers, values: [
@@ -133,9 +167,9 @@ def _rows(
     kinds: Sequence[CellKind], styles: Sequence[tuple[str, str]], tz: tzinfo | None
 ) -> Callable[[int, Sequence[Sequence[Any]]], str]:
     """A function making a chunk of rows' XML from the first row's number and the values."""
-    serial = _serials(tz)
+    serials = _local_serials(tz)
     columns = [
-        _column(kind, letter, style, serial)
+        _column(kind, letter, style, serials)
         for kind, (letter, style) in zip(kinds, styles, strict=True)
     ]
 

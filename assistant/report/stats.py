@@ -1,8 +1,9 @@
 """The report's figures, gathered in one pass over the calls in constant memory.
 
-Means and standard deviations use Welford's running update, so no list of times is
-kept. The standard deviation is the sample one (Excel's STDEV.S), the coefficient of
-variation is standard deviation / mean, as the handbooks' handle-time analysis does.
+Means and standard deviations come from running sums of the seconds and of their
+squares (integers, so exact), so no list of times is kept. The standard deviation is
+the sample one (Excel's STDEV.S), the coefficient of variation is standard deviation
+/ mean, as the handbooks' handle-time analysis does.
 """
 
 from __future__ import annotations
@@ -11,28 +12,37 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 NO_AGENT = "(no agent)"
 NOT_SET = "(not set)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Running:
-    """Count, mean and sample standard deviation of a stream of numbers."""
+    """Count, mean and sample standard deviation of a stream of whole seconds, from
+    the sums of the values and of their squares: integers, so exact however long the
+    stream (no rounding error builds up), and cheap to add to."""
 
     n: int = 0
-    mean: float = 0.0
-    _m2: float = 0.0
+    total: int = 0
+    squares: int = 0
 
-    def add(self, value: float) -> None:
+    def add(self, value: int) -> None:
         self.n += 1
-        delta = value - self.mean
-        self.mean += delta / self.n
-        self._m2 += delta * (value - self.mean)
+        self.total += value
+        self.squares += value * value
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.n if self.n else 0.0
 
     @property
     def stdev(self) -> float | None:
-        return math.sqrt(self._m2 / (self.n - 1)) if self.n > 1 else None
+        n = self.n
+        if n < 2:
+            return None
+        return math.sqrt(max(n * self.squares - self.total * self.total, 0) / (n * (n - 1)))
 
     @property
     def cv(self) -> float | None:
@@ -59,12 +69,13 @@ class Group:
 
     def add(self, call: CallFacts) -> None:
         self.calls += 1
-        if call.talk is not None:
-            self.talk.add(call.talk)
-        if call.wrap_up is not None:
-            self.wrap_up.add(call.wrap_up)
-        if call.talk is not None or call.wrap_up is not None:
-            self.handle.add((call.talk or 0) + (call.wrap_up or 0))
+        talk, wrap_up = call.talk, call.wrap_up
+        if talk is not None:
+            self.talk.add(talk)
+        if wrap_up is not None:
+            self.wrap_up.add(wrap_up)
+        if talk is not None or wrap_up is not None:
+            self.handle.add((talk or 0) + (wrap_up or 0))
         self.resolutions[call.resolution or NOT_SET] += 1
         self.escalations += call.escalated
         if call.fcr is not None:
@@ -79,8 +90,9 @@ class Group:
         return self.fcr / self.fcr_eligible if self.fcr_eligible else None
 
 
-@dataclass(frozen=True, slots=True)
-class CallFacts:
+class CallFacts(NamedTuple):
+    """What the figures need of one call (a tuple: one is made per call)."""
+
     started: datetime | None
     agent: str
     talk: int | None

@@ -75,9 +75,8 @@ def _width(spec: FieldSpec) -> int:
 
 
 def _select(specs: Sequence[FieldSpec], alias: str) -> str:
-    return ", ".join(
-        f"{{list:{alias}.{s.name}}}" if s.kind == "list" else f"{alias}.{s.name}" for s in specs
-    )
+    marker = {"list": "{{list:{}}}", "datetime": "{{time:{}}}"}
+    return ", ".join(marker.get(s.kind, "{}").format(f"{alias}.{s.name}") for s in specs)
 
 
 class _Query:
@@ -103,7 +102,10 @@ def _facts(source: Source, query: _Query, window_days: int) -> Iterator[CallFact
         "SELECT c.started_at, coalesce(nullif(c.agent_name, ''), nullif(c.agent_id, '')), "
         "c.talk_seconds, c.wrap_up_seconds, c.resolution, c.level, c.disposition, "
         f"{_ESCALATED}, {{list:c.templates_used}}, c.has_contact, c.next_at FROM "
-        "(SELECT *, coalesce(customer_contact, '') <> '' AS has_contact, "
+        # Only the columns used: a call's whole row is wide, and the window sorts it.
+        "(SELECT started_at, agent_name, agent_id, talk_seconds, wrap_up_seconds, "
+        "resolution, level, disposition, escalated_to, templates_used, "
+        "coalesce(customer_contact, '') <> '' AS has_contact, "
         "lead(started_at) OVER (PARTITION BY replace(customer_contact, ' ', '') "
         "ORDER BY started_at, id) AS next_at FROM {calls}) c "
         f"WHERE {query.where}"
@@ -141,6 +143,18 @@ def _promises_sql(query: _Query) -> str:
     )
 
 
+PROMISE_SELECT = (
+    "state",
+    "{time:due_at}",
+    "{time:done_at}",
+    "owner",
+    "plan",
+    "agent",
+    "level",
+    "customer_contact",
+    "call_id",
+    "id",
+)
 PROMISE_COLUMNS: tuple[tuple[str, CellKind, int], ...] = (
     ("state", "text", 9),
     ("due_at", "time", 19),
@@ -153,6 +167,36 @@ PROMISE_COLUMNS: tuple[tuple[str, CellKind, int], ...] = (
     ("call_id", "text", 38),
     ("followup_id", "text", 38),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """What the report covers: the days asked for, the time it is written at and in
+    which zone, and the SQL that picks the period's calls."""
+
+    since: date | None
+    until: date | None
+    now: datetime
+    tz: tzinfo | None
+    fcr_window_days: int
+    query: _Query
+
+    @property
+    def promise_params(self) -> list[object]:
+        return [self.now, NO_AGENT, NOT_SET, *self.query.params]
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """The first pass: the figures, and how many rows each long sheet gets."""
+
+    totals: Totals
+    followups: int
+    promises: Counter[tuple[str, str, str]]  # (agent, level, state) -> promises
+
+    @property
+    def result(self) -> ReportResult:
+        return ReportResult(self.totals.period.calls, self.followups, sum(self.promises.values()))
 
 
 def write_report(
@@ -172,21 +216,31 @@ def write_report(
     inclusive; None is open) to ``out``. ``tz`` is the local time zone (None: this
     machine's); ``now`` decides which open promises are overdue. ``progress`` is told
     the rows of the long sheets written so far, ``on_total`` (once) how many there are."""
-    import xlsxwriter
+    period = _Period(since, until, now, tz, fcr_window_days, _Query(*day_bounds(since, until, tz)))
+    counted = _count(source, period)
+    result = counted.result
+    if on_total is not None:
+        on_total(result.calls + result.followups + result.promises)
+    with tempfile.TemporaryDirectory(prefix="agent-assist-report-") as tmp:
+        laid_out = Path(tmp) / "layout.xlsx"
+        long_sheets = _lay_out(laid_out, source, period, counted)
+        write_package(laid_out, out, long_sheets, tz, progress, should_stop)
+    return result
 
-    query = _Query(*day_bounds(since, until, tz))
-    totals = Totals(tz)
-    for call in _facts(source, query, fcr_window_days):
+
+def _count(source: Source, period: _Period) -> _Counted:
+    """One pass over the period's calls for the figures; counts of the rest."""
+    query = period.query
+    totals = Totals(period.tz)
+    for call in _facts(source, query, period.fcr_window_days):
         totals.add(call)
-    promises_sql = _promises_sql(query)
-    promise_params: list[object] = [now, NO_AGENT, NOT_SET, *query.params]
-    promise_counts: Counter[tuple[str, str, str]] = Counter()
+    promises: Counter[tuple[str, str, str]] = Counter()
     for agent, level, state, n in source.rows(
-        f"SELECT agent, level, state, count(*) FROM ({promises_sql}) p "
+        f"SELECT agent, level, state, count(*) FROM ({_promises_sql(query)}) p "
         "GROUP BY agent, level, state",
-        promise_params,
+        period.promise_params,
     ):
-        promise_counts[agent, level, state] = int(n)
+        promises[agent, level, state] = int(n)
     (followups,) = next(
         iter(
             source.rows(
@@ -196,57 +250,55 @@ def write_report(
             )
         )
     )
-    calls = totals.period.calls
-    promises = sum(promise_counts.values())
-    if on_total is not None:
-        on_total(calls + int(followups) + promises)
+    return _Counted(totals, int(followups), promises)
 
-    with tempfile.TemporaryDirectory(prefix="agent-assist-report-") as tmp:
-        laid_out = Path(tmp) / "layout.xlsx"
-        book = xlsxwriter.Workbook(str(laid_out), {"constant_memory": True, "tmpdir": tmp})
-        fmt = _Formats(book)
-        sheets = {name: book.add_worksheet(name) for name in SHEETS}
-        long_sheets = [
-            _record_sheet(sheets["Calls"], fmt, CALL_FIELDS, calls, 2),
-            _record_sheet(sheets["Follow-ups"], fmt, FOLLOWUP_FIELDS, int(followups), 3),
-            _promises_sheet(sheets["Promises"], fmt, promise_counts, now, tz, 4),
-        ]
-        _summary(
-            book, sheets["Summary"], fmt, totals, source, since, until, now, tz, fcr_window_days
-        )
-        _phrases(sheets["Phrases"], fmt, totals, source.phrase_use(since, until))
-        book.close()
 
-        range_params = query.params
-        calls_sql = (
-            f"SELECT {_select(CALL_FIELDS, 'c')} FROM {{calls}} c WHERE {query.where} "
-            "ORDER BY c.started_at, c.id"
-        )
-        followups_sql = (
-            f"SELECT {_select(FOLLOWUP_FIELDS, 'f')} FROM {{followups}} f "
-            f"JOIN {{calls}} c ON c.id = f.call_id WHERE {query.where} ORDER BY f.due_at, f.id"
-        )
-        promise_order = (
-            f"SELECT * FROM ({promises_sql}) p ORDER BY CASE state WHEN 'overdue' THEN 0 "
-            "WHEN 'open' THEN 1 WHEN 'late' THEN 2 ELSE 3 END, due_at, id"
-        )
-        sources = [
-            (calls_sql, range_params),
-            (followups_sql, range_params),
-            (promise_order, promise_params),
-        ]
-        spliced = [
-            LongSheet(
-                sheet.part,
-                sheet.model_row,
-                sheet.kinds,
-                sheet.count,
-                _reader(source, *q),
-            )
-            for sheet, q in zip(long_sheets, sources, strict=True)
-        ]
-        write_package(laid_out, out, spliced, tz, progress, should_stop)
-    return ReportResult(calls, int(followups), promises)
+def _lay_out(laid_out: Path, source: Source, period: _Period, counted: _Counted) -> list[LongSheet]:
+    """Write the workbook with XlsxWriter, each long sheet with its header and model
+    row only; return where the long sheets' rows go and where they come from."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(
+        str(laid_out), {"constant_memory": True, "tmpdir": str(laid_out.parent)}
+    )
+    fmt = _Formats(book)
+    sheets = {name: book.add_worksheet(name) for name in SHEETS}
+    totals = counted.totals
+    laid = [
+        _record_sheet(sheets["Calls"], fmt, CALL_FIELDS, totals.period.calls, 2),
+        _record_sheet(sheets["Follow-ups"], fmt, FOLLOWUP_FIELDS, counted.followups, 3),
+        _promises_sheet(sheets["Promises"], fmt, counted.promises, period.now, period.tz, 4),
+    ]
+    _summary(book, sheets["Summary"], fmt, totals, source, period)
+    _phrases(sheets["Phrases"], fmt, totals, source.phrase_use(period.since, period.until))
+    book.close()
+    return [
+        LongSheet(sheet.part, sheet.model_row, sheet.kinds, sheet.count, _reader(source, *q))
+        for sheet, q in zip(laid, _long_sheet_queries(period), strict=True)
+    ]
+
+
+def _long_sheet_queries(period: _Period) -> list[tuple[str, list[object]]]:
+    """The SQL and parameters of the Calls, Follow-ups and Promises rows, in order."""
+    query = period.query
+    calls = (
+        f"SELECT {_select(CALL_FIELDS, 'c')} FROM {{calls}} c WHERE {query.where} "
+        "ORDER BY c.started_at, c.id"
+    )
+    followups = (
+        f"SELECT {_select(FOLLOWUP_FIELDS, 'f')} FROM {{followups}} f "
+        f"JOIN {{calls}} c ON c.id = f.call_id WHERE {query.where} ORDER BY f.due_at, f.id"
+    )
+    promises = (
+        f"SELECT {', '.join(PROMISE_SELECT)} FROM ({_promises_sql(query)}) p "
+        "ORDER BY CASE state WHEN 'overdue' THEN 0 "
+        "WHEN 'open' THEN 1 WHEN 'late' THEN 2 ELSE 3 END, due_at, id"
+    )
+    return [
+        (calls, query.params),
+        (followups, query.params),
+        (promises, period.promise_params),
+    ]
 
 
 def _reader(
@@ -433,22 +485,29 @@ def _period_words(since: date | None, until: date | None) -> str:
 
 
 def _summary(
-    book: Any,
-    sheet: Any,
-    fmt: _Formats,
-    totals: Totals,
-    source: Source,
-    since: date | None,
-    until: date | None,
-    now: datetime,
-    tz: tzinfo | None,
-    window: int,
+    book: Any, sheet: Any, fmt: _Formats, totals: Totals, source: Source, period: _Period
 ) -> None:
-    local_now = now.astimezone(tz)
+    _summary_heading(sheet, fmt, source, period)
+    if not totals.period.calls:
+        sheet.write_string(4, 0, "No calls in this period.", fmt.bold)
+        return
+    row, agents = _agent_table(sheet, fmt, totals, 4)
+    tables: dict[str, tuple[int, int]] = {}
+    for title, counts in (("Level", totals.levels), ("Disposition", totals.dispositions)):
+        tables[title] = _count_table(sheet, fmt, title, counts, row + 1)
+        row = tables[title][1] + 1
+    tables["Day"] = _day_table(sheet, fmt, totals.days, row + 1)
+    _charts(book, sheet, totals, agents, tables)
+
+
+def _summary_heading(sheet: Any, fmt: _Formats, source: Source, period: _Period) -> None:
+    """The title, where the records come from, when, and the rules the figures follow."""
+    local_now = period.now.astimezone(period.tz)
     offset = local_now.strftime("%z")
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, len(AGENT_HEADER) - 1, 11)
-    sheet.write_string(0, 0, f"Call report: {_period_words(since, until)}", fmt.title)
+    words = _period_words(period.since, period.until)
+    sheet.write_string(0, 0, f"Call report: {words}", fmt.title)
     sheet.write_string(
         1,
         0,
@@ -460,53 +519,78 @@ def _summary(
         2,
         0,
         "Escalated: 'escalated to' filled or disposition 'escalated'. First-contact "
-        f"resolution: resolved, and the same contact did not call again within {window} "
-        "days (calls with no contact are not counted). SD: sample standard deviation; "
-        "CV: SD / mean.",
+        f"resolution: resolved, and the same contact did not call again within "
+        f"{period.fcr_window_days} days (calls with no contact are not counted). "
+        "SD: sample standard deviation; CV: SD / mean.",
         fmt.note,
     )
-    if not totals.period.calls:
-        sheet.write_string(4, 0, "No calls in this period.", fmt.bold)
-        return
-    row = 4
-    _write_row(sheet, row, [(h, fmt.header) for h in AGENT_HEADER])
-    first_agent = row + 2
-    _write_row(sheet, row + 1, _group_row("All agents", totals.period, fmt))
-    row += 2
+
+
+def _agent_table(
+    sheet: Any, fmt: _Formats, totals: Totals, top: int
+) -> tuple[int, tuple[int, int]]:
+    """All agents, then each agent; the next free row and the agents' first and last."""
+    _write_row(sheet, top, [(h, fmt.header) for h in AGENT_HEADER])
+    _write_row(sheet, top + 1, _group_row("All agents", totals.period, fmt))
+    row = top + 2
     for name in sorted(totals.agents):
         _write_row(sheet, row, _group_row(name, totals.agents[name], fmt))
         row += 1
-    last_agent = row - 1
-    tables: dict[str, tuple[int, int]] = {}
-    for title, counts in (
-        ("Level", totals.levels),
-        ("Disposition", totals.dispositions),
-    ):
-        row += 1
-        _write_row(sheet, row, [(title, fmt.header), ("Calls", fmt.header)])
-        tables[title] = (row + 1, row + len(counts))
-        for name in sorted(counts):
-            row += 1
-            _write_row(sheet, row, [(name, None), (counts[name], None)])
-        row += 1
-    row += 1
-    _write_row(sheet, row, [("Day", fmt.header), ("Calls", fmt.header)])
-    tables["Day"] = (row + 1, row + len(totals.days))
-    for day in sorted(totals.days):
-        row += 1
+    return row, (top + 2, row - 1)
+
+
+def _count_table(
+    sheet: Any, fmt: _Formats, title: str, counts: Counter[str], top: int
+) -> tuple[int, int]:
+    """Calls per name under a header row at ``top``; the first and last rows."""
+    _write_row(sheet, top, [(title, fmt.header), ("Calls", fmt.header)])
+    for row, name in enumerate(sorted(counts), start=top + 1):
+        _write_row(sheet, row, [(name, None), (counts[name], None)])
+    return top + 1, top + len(counts)
+
+
+def _day_table(sheet: Any, fmt: _Formats, days: Counter[date], top: int) -> tuple[int, int]:
+    """Calls per local day, as dates; the first and last rows."""
+    _write_row(sheet, top, [("Day", fmt.header), ("Calls", fmt.header)])
+    for row, day in enumerate(sorted(days), start=top + 1):
         sheet.write_datetime(row, 0, datetime.combine(day, datetime.min.time()), fmt.day)
-        sheet.write_number(row, 1, totals.days[day])
-    _charts(book, sheet, totals.period.calls, (first_agent, last_agent), tables)
+        sheet.write_number(row, 1, days[day])
+    return top + 1, top + len(days)
+
+
+# Steps for a duration axis's gridlines, in seconds: whole minutes read better than
+# a spreadsheet's own choice (0:02:53).
+_STEPS = (15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400)
+
+
+def _duration_axis(largest: float | None) -> dict[str, Any]:
+    """A duration axis with about five to eight gridlines up to ``largest`` seconds."""
+    axis: dict[str, Any] = {"num_format": DURATION}
+    if largest:
+        step = next((s for s in _STEPS if largest / s <= 8), _STEPS[-1])
+        axis.update(min=0, major_unit=step / 86400)
+    return axis
+
+
+def _spread(running: Any) -> float | None:
+    """Where most of a stream of times ends: mean plus two standard deviations."""
+    if running.average is None:
+        return None
+    return float(running.mean + 2 * (running.stdev or 0))
 
 
 def _charts(
     book: Any,
     sheet: Any,
-    calls: int,
+    totals: Totals,
     agents: tuple[int, int],
     tables: dict[str, tuple[int, int]],
 ) -> None:
-    def column_chart(kind: str, title: str, cats: tuple[int, int, int], values: int) -> Any:
+    calls = totals.period.calls
+
+    def column_chart(
+        kind: str, title: str, cats: tuple[int, int, int], values: int, **extra: Any
+    ) -> Any:
         chart = book.add_chart({"type": kind})
         first, last, cat_col = cats
         chart.add_series(
@@ -514,6 +598,7 @@ def _charts(
                 "name": title,
                 "categories": ["Summary", first, cat_col, last, cat_col],
                 "values": ["Summary", first, values, last, values],
+                **extra,
             }
         )
         chart.set_title({"name": title})
@@ -524,9 +609,12 @@ def _charts(
     trend = column_chart("line", "Calls per day", (day_first, day_last, 0), 1)
     trend.set_x_axis({"date_axis": True, "num_format": "mm-dd"})
     handle = column_chart("bar", "Mean handle time per agent", (agents[0], agents[1], 0), 8)
-    handle.set_x_axis({"num_format": DURATION})
+    handle_means = [g.handle.average or 0 for g in totals.agents.values()]
+    handle.set_x_axis(_duration_axis(max(handle_means, default=0)))
     first, last = tables["Disposition"]
-    dispositions = column_chart("pie", "Dispositions", (first, last, 0), 1)
+    dispositions = column_chart(
+        "pie", "Dispositions", (first, last, 0), 1, data_labels={"percentage": True}
+    )
     dispositions.set_legend({"position": "right"})
     scatter = book.add_chart({"type": "scatter"})
     scatter.add_series(
@@ -538,8 +626,8 @@ def _charts(
         }
     )
     scatter.set_title({"name": "Talk time against wrap-up time"})
-    scatter.set_x_axis({"name": "Talk time", "num_format": DURATION})
-    scatter.set_y_axis({"name": "Wrap-up time", "num_format": DURATION})
+    scatter.set_x_axis({"name": "Talk time", **_duration_axis(_spread(totals.period.talk))})
+    scatter.set_y_axis({"name": "Wrap-up time", **_duration_axis(_spread(totals.period.wrap_up))})
     scatter.set_legend({"none": True})
     anchor = len(AGENT_HEADER) + 1
     for i, chart in enumerate((trend, handle, dispositions, scatter)):

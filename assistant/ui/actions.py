@@ -186,6 +186,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         section="panel",
     ),
     ActionSpec(
+        "show_shift",
+        QT_TRANSLATE_NOOP("actions", "Show my shift and today's report"),
+        ("Ctrl+4",),
+        section="panel",
+    ),
+    ActionSpec(
         "hide_panel", QT_TRANSLATE_NOOP("actions", "Hide the panel"), ("Ctrl+W",), section="panel"
     ),
     ActionSpec(

@@ -1,4 +1,4 @@
-"""The panel's pages: Playbook, Notes, Follow-ups (Ctrl+1/2/3), and the export page
+"""The panel's pages: Playbook, Notes, Follow-ups, My shift (Ctrl+1/2/3/4), and the export page
 reached from the follow-ups. A flat tab row on top switches them; pages other than
 the playbook are made the first time they are needed, so the first paint stays
 cheap.
@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QTabBar, QWidget
 
 # Tab index of each page; the export page shows under the follow-ups tab.
-TABS = {"playbook": 0, "notes": 1, "followups": 2, "export": 2}
-_TAB_ACTIONS = ("show_playbook", "show_notes", "show_followups")
+TABS = {"playbook": 0, "notes": 1, "followups": 2, "export": 2, "shift": 3}
+_TAB_ACTIONS = ("show_playbook", "show_notes", "show_followups", "show_shift")
 
 
 class PanelPages(QObject):
@@ -28,7 +28,12 @@ class PanelPages(QObject):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        for text in (self.tr("Playbook"), self.tr("Notes"), self.tr("Follow-ups")):
+        for text in (
+            self.tr("Playbook"),
+            self.tr("Notes"),
+            self.tr("Follow-ups"),
+            self.tr("Shift"),
+        ):
             self.tabs.addTab(text)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
     from assistant.ui.actions import ShortcutGuard
     from assistant.ui.fill_form import FillForm
+    from assistant.ui.shift_page import ShiftFlow
     from assistant.ui.team_sync import PanelSync
 
 WINDOW_FLAGS = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
@@ -114,6 +115,8 @@ class MainWindow(QWidget):
         self.notes = NotesController(state, self, self)
         self._build()
         self.followups = FollowUpFlow(state, self.notes, self, self)
+        self._shift: ShiftFlow | None = None
+        self.pages.register("shift", lambda: self.shift.page)
         self.copying = CopyFlow(state, self, self)
         self._wire_controllers()
         # The actions (every key, and the tooltips that name them) exist before the
@@ -273,6 +276,7 @@ class MainWindow(QWidget):
             "show_playbook": self.focus_search,
             **self.notes.handlers(),
             **self.followups.handlers(),
+            "show_shift": self.show_shift,
             **self.phrases.handlers(),
         }
 
@@ -287,6 +291,19 @@ class MainWindow(QWidget):
             "settings": (self.settings_button, "⚙"),
             "save_phrase": (self.phrase_button, "＋"),
         }
+
+    @property
+    def shift(self) -> ShiftFlow:
+        """My shift (Ctrl+4), made when first shown."""
+        if self._shift is None:
+            from assistant.ui.shift_page import ShiftFlow
+
+            self._shift = ShiftFlow(self.state, self.pages, self.show_status)
+            self.notes.records_changed.connect(self._shift.records_changed)
+        return self._shift
+
+    def show_shift(self) -> None:
+        self.shift.show()
 
     @property
     def actions_by_name(self) -> dict[str, QAction]:

@@ -595,6 +595,10 @@
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
 </context>
 <context>
     <name>PanelState</name>
@@ -939,6 +943,96 @@
     </message>
 </context>
 <context>
+    <name>ShiftPage</name>
+    <message>
+        <source>My shift</source>
+        <translation>My shift</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>Calls today</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>Average handle time</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Open follow-ups</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>Promises kept today</source>
+        <translation>Promises kept today</translation>
+    </message>
+    <message>
+        <source>Handle time is talk plus wrap-up time. A promise is kept when its follow-up is done by the due time; counted once it is due.</source>
+        <translation>Handle time is talk plus wrap-up time. A promise is kept when its follow-up is done by the due time; counted once it is due.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Write today&apos;s report…</source>
+        <translation>Write today&apos;s report…</translation>
+    </message>
+    <message>
+        <source>My shift · %1</source>
+        <translation>My shift · %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 of %2 (%3%)</translation>
+    </message>
+    <message>
+        <source>none due yet</source>
+        <translation>none due yet</translation>
+    </message>
+    <message>
+        <source>Figures not read: %1</source>
+        <translation>Figures not read: %1</translation>
+    </message>
+    <message>
+        <source>Save today&apos;s report</source>
+        <translation>Save today&apos;s report</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of %n call(s) written to %1</source>
+        <translation>
+            <numerusform>Report of %n call written to %1</numerusform>
+            <numerusform>Report of %n calls written to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>Report cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>Report not written: %1</translation>
+    </message>
+    <message>
+        <source>Report not written (see the log).</source>
+        <translation>Report not written (see the log).</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Show or hide the panel</source>
@@ -1093,6 +1187,10 @@
     <message>
         <source>Show the follow-ups</source>
         <translation>Show the follow-ups</translation>
+    </message>
+    <message>
+        <source>Show my shift and today&apos;s report</source>
+        <translation>Show my shift and today&apos;s report</translation>
     </message>
     <message>
         <source>Hide the panel</source>

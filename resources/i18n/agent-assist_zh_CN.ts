@@ -585,6 +585,10 @@
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
 </context>
 <context>
     <name>PanelState</name>
@@ -928,6 +932,95 @@
     </message>
 </context>
 <context>
+    <name>ShiftPage</name>
+    <message>
+        <source>My shift</source>
+        <translation>我的班次</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>今日通话</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>未完成的跟进</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>已逾期的跟进</translation>
+    </message>
+    <message>
+        <source>Promises kept today</source>
+        <translation>今日兑现的承诺</translation>
+    </message>
+    <message>
+        <source>Handle time is talk plus wrap-up time. A promise is kept when its follow-up is done by the due time; counted once it is due.</source>
+        <translation>处理时长 = 通话时长 + 话后整理时长。跟进在到期前完成即为兑现承诺；到期后才计入。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write today&apos;s report…</source>
+        <translation>生成今日报表…</translation>
+    </message>
+    <message>
+        <source>My shift · %1</source>
+        <translation>我的班次 · %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%2 个中兑现 %1 个（%3%）</translation>
+    </message>
+    <message>
+        <source>none due yet</source>
+        <translation>暂无到期</translation>
+    </message>
+    <message>
+        <source>Figures not read: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+    <message>
+        <source>Save today&apos;s report</source>
+        <translation>保存今日报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of %n call(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 通通话的报表写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>已取消报表，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>报表未写入：%1</translation>
+    </message>
+    <message>
+        <source>Report not written (see the log).</source>
+        <translation>报表未写入（详见日志）。</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Show or hide the panel</source>
@@ -1082,6 +1175,10 @@
     <message>
         <source>Show the follow-ups</source>
         <translation>显示跟进事项</translation>
+    </message>
+    <message>
+        <source>Show my shift and today&apos;s report</source>
+        <translation>显示我的班次和今日报表</translation>
     </message>
     <message>
         <source>Hide the panel</source>

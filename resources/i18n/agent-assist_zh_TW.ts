@@ -585,6 +585,10 @@
         <source>Follow-ups</source>
         <translation>追蹤</translation>
     </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
 </context>
 <context>
     <name>PanelState</name>
@@ -928,6 +932,95 @@
     </message>
 </context>
 <context>
+    <name>ShiftPage</name>
+    <message>
+        <source>My shift</source>
+        <translation>我的班次</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>今日通話</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>平均處理時長</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>未完成的後續追蹤</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>已逾期的後續追蹤</translation>
+    </message>
+    <message>
+        <source>Promises kept today</source>
+        <translation>今日兌現的承諾</translation>
+    </message>
+    <message>
+        <source>Handle time is talk plus wrap-up time. A promise is kept when its follow-up is done by the due time; counted once it is due.</source>
+        <translation>處理時長 = 通話時長 + 話後整理時長。後續追蹤在到期前完成即為兌現承諾；到期後才計入。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write today&apos;s report…</source>
+        <translation>產生今日報表…</translation>
+    </message>
+    <message>
+        <source>My shift · %1</source>
+        <translation>我的班次 · %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%2 個中兌現 %1 個（%3%）</translation>
+    </message>
+    <message>
+        <source>none due yet</source>
+        <translation>尚無到期</translation>
+    </message>
+    <message>
+        <source>Figures not read: %1</source>
+        <translation>無法讀取資料：%1</translation>
+    </message>
+    <message>
+        <source>Save today&apos;s report</source>
+        <translation>儲存今日報表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在產生報表…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of %n call(s) written to %1</source>
+        <translation>
+            <numerusform>已將 %n 通通話的報表寫入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>已取消報表，未寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>報表未寫入：%1</translation>
+    </message>
+    <message>
+        <source>Report not written (see the log).</source>
+        <translation>報表未寫入（詳見記錄檔）。</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Show or hide the panel</source>
@@ -1082,6 +1175,10 @@
     <message>
         <source>Show the follow-ups</source>
         <translation>顯示後續追蹤</translation>
+    </message>
+    <message>
+        <source>Show my shift and today&apos;s report</source>
+        <translation>顯示我的班次和今日報表</translation>
     </message>
     <message>
         <source>Hide the panel</source>

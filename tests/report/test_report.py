@@ -300,3 +300,55 @@ def test_calc_reads_the_same_numbers(workbook: Any, tmp_path: Path) -> None:
     talk = statistics.mean(s[0] for s in SECONDS)
     assert everyone[2] == str(timedelta(seconds=round(talk)))
     assert everyone[9] == "60.0%"
+
+
+def test_times_are_local_on_both_sides_of_a_clock_change(
+    cli: Any, make_record: Any, write_jsonl: Any, tmp_path: Path
+) -> None:
+    """Berlin's clocks went forward at 01:00 UTC on 2024-03-31 and back at 01:00 UTC
+    on 2024-10-27: each call's cells show the wall-clock time there and then."""
+    from zoneinfo import ZoneInfo
+
+    from assistant.report.source import LocalSource
+    from assistant.report.workbook import write_report
+
+    berlin = ZoneInfo("Europe/Berlin")
+    starts = [
+        "2024-03-31T00:59:59+00:00",
+        "2024-03-31T01:00:00+00:00",
+        "2024-03-31T12:00:00+00:00",
+        "2024-10-27T00:30:00+00:00",
+        "2024-10-27T01:15:00+00:00",
+        "2024-07-01T23:59:59+00:00",
+    ]
+    records = []
+    for start in starts:
+        end = (datetime.fromisoformat(start) + timedelta(minutes=5)).isoformat()
+        records.append(
+            make_record(
+                started_at=start,
+                ended_at=end,
+                created_at=start,
+                updated_at=end,
+                resolution="resolved",
+                followups=[],
+            )
+        )
+    imported = cli("import", str(write_jsonl(records)))
+    assert imported.status == 0, imported.errors
+    store = next(tmp_path.rglob("*.sqlite3"))
+    out = tmp_path / "berlin.xlsx"
+    source = LocalSource(store)
+    with out.open("wb") as stream:
+        write_report(source, stream, now=datetime.now().astimezone(), tz=berlin)
+    source.close()
+    sheet = openpyxl.load_workbook(out)["Calls"]
+    header = [c.value for c in sheet[1]]
+    rows = sheet.iter_rows(min_row=2, values_only=True)
+    shown = sorted(dict(zip(header, row, strict=True))["started_at"] for row in rows)
+    expected = sorted(
+        datetime.fromisoformat(s).astimezone(berlin).replace(tzinfo=None) for s in starts
+    )
+    assert shown == expected
+    assert expected[0] == datetime(2024, 3, 31, 1, 59, 59)  # still winter time
+    assert expected[1] == datetime(2024, 3, 31, 3, 0)  # summer time

@@ -1,0 +1,309 @@
+"""My shift (Ctrl+4): today's calls, average handle time, open and overdue follow-ups,
+promises kept, and a button that writes today's report workbook.
+
+The figures come from the Qt-free core (assistant.report.shift), read on the
+background lane when the page is shown and after every save; the workbook is written
+on the slow lane with a progress bar and a Cancel button, as the export page does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from assistant.ui import style
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel
+
+    from assistant.notes.service import Progress
+    from assistant.report.shift import ShiftFigures
+    from assistant.ui.background import BackgroundLane
+    from assistant.ui.panel_pages import PanelPages
+    from assistant.ui.state import PanelState
+
+tr = QCoreApplication.translate
+POLL_MS = 100
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class ShiftPage(QWidget):
+    finished = Signal(str)  # the message shown when the report is done, cancelled or failed
+
+    def __init__(
+        self,
+        store_file: Path,
+        lane: BackgroundLane,
+        slow_lane: BackgroundLane,
+        stopping: threading.Event,
+        clock: Callable[[], datetime],
+        fcr_window_days: Callable[[], int],
+        parent: QWidget | None = None,
+    ) -> None:
+        # The page is made when first shown: its widget classes load then, not at start.
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import (
+            QFormLayout,
+            QHBoxLayout,
+            QLabel,
+            QProgressBar,
+            QPushButton,
+            QVBoxLayout,
+        )
+
+        super().__init__(parent)
+        self._store_file = store_file
+        self._lane, self._slow_lane = lane, slow_lane
+        self._stopping = stopping
+        self._clock = clock
+        self._fcr_window_days = fcr_window_days
+        self._cancel: threading.Event | None = None
+        self._progress: Progress | None = None
+        self.figures: ShiftFigures | None = None
+        # Replaced by tests: asks where to write, returns None when the agent cancels.
+        self.ask_path: Callable[[str], Path | None] = self._ask_path
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(style.SPACING)
+        self.title = QLabel(tr("ShiftPage", "My shift"))
+        self.title.setFont(style.scaled(self.font(), 1.1, QFont.Weight.DemiBold))
+        layout.addWidget(self.title)
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.values: dict[str, QLabel] = {}
+        for name, label in (
+            ("calls", tr("ShiftPage", "Calls today")),
+            ("handle", tr("ShiftPage", "Average handle time")),
+            ("open", tr("ShiftPage", "Open follow-ups")),
+            ("overdue", tr("ShiftPage", "Overdue follow-ups")),
+            ("kept", tr("ShiftPage", "Promises kept today")),
+        ):
+            value = QLabel("–")
+            value.setObjectName(f"shift_{name}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[name] = value
+            form.addRow(label, value)
+        layout.addLayout(form)
+        hint = QLabel(
+            tr(
+                "ShiftPage",
+                "Handle time is talk plus wrap-up time. A promise is kept when its "
+                "follow-up is done by the due time; counted once it is due.",
+            )
+        )
+        hint.setObjectName("caption")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        self.bar.hide()
+        layout.addWidget(self.bar)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(tr("ShiftPage", "Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.report_button = QPushButton(tr("ShiftPage", "Write today's report…"))
+        self.report_button.setDefault(True)
+        self.report_button.clicked.connect(self.write_report)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.report_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._show_progress)
+
+    # -- the figures -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the figures again, off the UI thread."""
+        from assistant.report.shift import shift_figures
+
+        store, now = self._store_file, self._clock()
+        self._lane.submit(lambda: shift_figures(store, now), self.show_figures, self._no_figures)
+
+    def show_figures(self, figures: ShiftFigures) -> None:
+        self.figures = figures
+        self.title.setText(tr("ShiftPage", "My shift · %1").replace("%1", str(figures.day)))
+        self.values["calls"].setText(str(figures.calls))
+        self.values["handle"].setText(_duration(figures.handle_mean))
+        self.values["open"].setText(str(figures.open_followups))
+        self.values["overdue"].setText(str(figures.overdue_followups))
+        overdue = "error" if figures.overdue_followups else ""
+        style.set_state(self.values["overdue"], "tone", overdue)
+        if figures.promises_due:
+            kept = tr("ShiftPage", "%1 of %2 (%3%)")
+            share = round(100 * (figures.kept_share or 0))
+            for mark, text in (
+                ("%1", str(figures.promises_kept)),
+                ("%2", str(figures.promises_due)),
+                ("%3", str(share)),
+            ):
+                kept = kept.replace(mark, text)
+        else:
+            kept = tr("ShiftPage", "none due yet")
+        self.values["kept"].setText(kept)
+
+    def _no_figures(self, exc: BaseException) -> None:
+        from assistant.errors import UserError
+
+        message = exc.message if isinstance(exc, UserError) else str(exc)
+        self.result.setText(tr("ShiftPage", "Figures not read: %1").replace("%1", message))
+
+    # -- today's report ------------------------------------------------------------------
+
+    def _ask_path(self, suggested: str) -> Path | None:
+        from assistant.ui.save_dialog import ask_save_path
+
+        return ask_save_path(
+            self,
+            tr("ShiftPage", "Save today's report"),
+            suggested,
+            tr("ShiftPage", "Excel workbooks (*.xlsx)"),
+        )
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def write_report(self) -> None:
+        if self.running:
+            return
+        from assistant.notes.service import Progress
+        from assistant.report.cli import default_name
+
+        day = self._clock().astimezone().date()
+        target = self.ask_path(str(Path.home() / default_name(day, day)))
+        if target is None:
+            return
+        cancel, progress = threading.Event(), Progress()
+        self._cancel, self._progress = cancel, progress
+        store, stopping, window = self._store_file, self._stopping, self._fcr_window_days()
+
+        def total(n: int) -> None:
+            progress.total = n
+
+        def job() -> tuple[int, Path]:
+            from assistant.report.cli import report_to_file
+
+            done = report_to_file(
+                store,
+                target,
+                since=day,
+                until=day,
+                fcr_window_days=window,
+                progress=progress.set,
+                on_total=total,
+                should_stop=lambda: cancel.is_set() or stopping.is_set(),
+            )
+            return done.calls, target
+
+        self.bar.setRange(0, 0)  # busy until the total is known
+        self.bar.show()
+        self.result.setText(tr("ShiftPage", "Writing the report…"))
+        self.cancel_button.show()
+        self.report_button.setEnabled(False)
+        self._poll.start()
+        self._slow_lane.submit(job, self._written, self._failed)
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.result.setText(tr("ShiftPage", "Cancelling…"))
+
+    def _show_progress(self) -> None:
+        progress = self._progress
+        if progress is None or not progress.total:
+            return
+        self.bar.setRange(0, progress.total)
+        self.bar.setValue(min(progress.done, progress.total))
+
+    def _end(self, message: str) -> None:
+        self._poll.stop()
+        self._cancel = self._progress = None
+        self.cancel_button.hide()
+        self.report_button.setEnabled(True)
+        self.bar.hide()
+        self.result.setText(message)
+        self.finished.emit(message)
+
+    def _written(self, result: tuple[int, Path]) -> None:
+        count, target = result
+        message = self.tr("Report of %n call(s) written to %1", "", count)
+        self._end(message.replace("%1", str(target)))
+
+    def _failed(self, exc: BaseException) -> None:
+        from assistant.errors import UserError
+        from assistant.report.splice import ReportCancelled
+
+        if isinstance(exc, ReportCancelled):
+            self._end(tr("ShiftPage", "Report cancelled; no file was written."))
+        elif isinstance(exc, UserError):
+            self._end(tr("ShiftPage", "Report not written: %1").replace("%1", exc.message))
+        else:
+            import logging
+
+            logging.getLogger(__name__).error("shift report failed", exc_info=exc)
+            self._end(tr("ShiftPage", "Report not written (see the log)."))
+
+
+class ShiftFlow:
+    """The page in the panel (made when first wanted): fresh on every showing and
+    whenever records in the store change (``records_changed``)."""
+
+    def __init__(
+        self, state: PanelState, pages: PanelPages, show_status: Callable[[str], None]
+    ) -> None:
+        self.state = state
+        self.pages = pages
+        self._show_status = show_status
+        self._page: ShiftPage | None = None
+        pages.changed.connect(self._page_changed)
+
+    @property
+    def page(self) -> ShiftPage:
+        if self._page is None:
+            state = self.state
+            page = ShiftPage(
+                state.paths.store_file,
+                state.lane,
+                state.slow_lane,
+                state.stopping,
+                state.clock,
+                lambda: state.settings.fcr_window_days,
+            )
+            page.finished.connect(self._show_status)
+            self._page = page
+        return self._page
+
+    def show(self) -> None:
+        self.pages.show("shift")
+        self.page.report_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def records_changed(self) -> None:
+        if self._page is not None:
+            self._page.refresh()
+
+    def _page_changed(self, name: str) -> None:
+        if name == "shift":
+            self.page.refresh()
