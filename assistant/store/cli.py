@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import UserError
+
+if TYPE_CHECKING:
+    from assistant.paths import Paths
 
 WARNING = """\
 Encryption at rest keeps the customer fields of {store}
@@ -58,13 +62,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
     if not store.exists():
         raise UserError(f"{store}: no store yet; nothing to encrypt")
     if args.restore_key:
-        if sys.stdin is not None and sys.stdin.isatty():
-            import getpass
-
-            line = getpass.getpass("key: ")
-        else:
-            line = sys.stdin.readline() if sys.stdin is not None else ""
-        key_id = encryption.restore_key(store, line.strip())
+        key_id = encryption.restore_key(store, _read_key())
         print(f"key {key_id} is back in this account's keychain")
         return 0
     migrate(store)
@@ -73,17 +71,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
         print(f"key {key_id}: {secret}")
         return 0
     if not (args.on or args.off):
-        keys = encryption.store_keys(store)  # KeyProblem if on and the key is missing
-        active, records = encryption.status(store)
-        if keys is None or active is None:
-            print(f"encryption at rest: off ({records} record(s) in {store})")
-        else:
-            print(
-                f"encryption at rest: on, key {active} in this account's keychain "
-                f"({records} record(s) in {store})"
-            )
+        _print_status(store)
         return 0
-    active, records = encryption.status(store)
+    active, _records = encryption.status(store)
     if args.on and active is not None:
         encryption.store_keys(store)
         print(f"encryption at rest is on already (key {active})")
@@ -101,25 +91,54 @@ def run_encrypt(args: argparse.Namespace) -> int:
             "agent-assist command, then try again (nothing was changed)"
         )
     done = encryption.switch(store, on=args.on)
-    if done.key_id is not None:
-        print(
-            f"encryption at rest is on: {done.values} value(s) of {done.records} record(s) "
-            f"encrypted with key {done.key_id}"
-        )
-        older = sorted(store.parent.glob(f"{store.name}.*.bak"))
-        older += sorted(paths.backups_dir.glob("*.sqlite3")) if paths.backups_dir.is_dir() else []
-        if older:
-            print(
-                f"{len(older)} copy(ies) made before still hold the fields in plain text "
-                f"(backups expire after backup_days; delete the others if your rules "
-                f"require): {', '.join(str(p) for p in older)}"
-            )
-    else:
+    if done.key_id is None:
         print(
             f"encryption at rest is off: {done.values} value(s) of {done.records} record(s) "
             "decrypted; the key stays in the keychain (backups made while it was on need it)"
         )
+        return 0
+    print(
+        f"encryption at rest is on: {done.values} value(s) of {done.records} record(s) "
+        f"encrypted with key {done.key_id}"
+    )
+    _print_plain_copies(paths)
     return 0
+
+
+def _read_key() -> str:
+    """The kept key, typed without echo on a terminal or read from standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("key: ").strip()
+    return (sys.stdin.readline() if sys.stdin is not None else "").strip()
+
+
+def _print_status(store: Path) -> None:
+    from assistant.store import encryption
+
+    keys = encryption.store_keys(store)  # KeyProblem if on and the key is missing
+    active, records = encryption.status(store)
+    if keys is None or active is None:
+        print(f"encryption at rest: off ({records} record(s) in {store})")
+    else:
+        print(
+            f"encryption at rest: on, key {active} in this account's keychain "
+            f"({records} record(s) in {store})"
+        )
+
+
+def _print_plain_copies(paths: Paths) -> None:
+    """Copies made before switching on still hold the fields in plain text: say which."""
+    store = paths.store_file
+    older = sorted(store.parent.glob(f"{store.name}.*.bak"))
+    older += sorted(paths.backups_dir.glob("*.sqlite3")) if paths.backups_dir.is_dir() else []
+    if older:
+        print(
+            f"{len(older)} copy(ies) made before still hold the fields in plain text "
+            f"(backups expire after backup_days; delete the others if your rules "
+            f"require): {', '.join(str(p) for p in older)}"
+        )
 
 
 def _confirm(question: str) -> None:

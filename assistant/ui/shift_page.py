@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from assistant.ui import style
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel
 
     from assistant.notes.service import Progress
     from assistant.report.shift import ShiftFigures
@@ -53,17 +53,6 @@ class ShiftPage(QWidget):
         fcr_window_days: Callable[[], int],
         parent: QWidget | None = None,
     ) -> None:
-        # The page is made when first shown: its widget classes load then, not at start.
-        from PySide6.QtGui import QFont
-        from PySide6.QtWidgets import (
-            QFormLayout,
-            QHBoxLayout,
-            QLabel,
-            QProgressBar,
-            QPushButton,
-            QVBoxLayout,
-        )
-
         super().__init__(parent)
         self._store_file = store_file
         self._lane, self._slow_lane = lane, slow_lane
@@ -75,6 +64,15 @@ class ShiftPage(QWidget):
         self.figures: ShiftFigures | None = None
         # Replaced by tests: asks where to write, returns None when the agent cancels.
         self.ask_path: Callable[[str], Path | None] = self._ask_path
+        self._build()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._show_progress)
+
+    def _build(self) -> None:
+        # The page is made when first shown: its widget classes load then, not at start.
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -82,23 +80,7 @@ class ShiftPage(QWidget):
         self.title = QLabel(tr("ShiftPage", "My shift"))
         self.title.setFont(style.scaled(self.font(), 1.1, QFont.Weight.DemiBold))
         layout.addWidget(self.title)
-        form = QFormLayout()
-        form.setVerticalSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.values: dict[str, QLabel] = {}
-        for name, label in (
-            ("calls", tr("ShiftPage", "Calls today")),
-            ("handle", tr("ShiftPage", "Average handle time")),
-            ("open", tr("ShiftPage", "Open follow-ups")),
-            ("overdue", tr("ShiftPage", "Overdue follow-ups")),
-            ("kept", tr("ShiftPage", "Promises kept today")),
-        ):
-            value = QLabel("–")
-            value.setObjectName(f"shift_{name}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[name] = value
-            form.addRow(label, value)
-        layout.addLayout(form)
+        layout.addLayout(self._figure_rows())
         hint = QLabel(
             tr(
                 "ShiftPage",
@@ -117,6 +99,35 @@ class ShiftPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
+        layout.addLayout(self._buttons())
+        layout.addStretch(1)
+
+    def _figure_rows(self) -> QFormLayout:
+        """One row a figure: its name, and its value once read."""
+        from PySide6.QtWidgets import QFormLayout, QLabel
+
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.values: dict[str, QLabel] = {}
+        for name, label in (
+            ("calls", tr("ShiftPage", "Calls today")),
+            ("handle", tr("ShiftPage", "Average handle time")),
+            ("open", tr("ShiftPage", "Open follow-ups")),
+            ("overdue", tr("ShiftPage", "Overdue follow-ups")),
+            ("kept", tr("ShiftPage", "Promises kept today")),
+        ):
+            value = QLabel("–")
+            value.setObjectName(f"shift_{name}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[name] = value
+            form.addRow(label, value)
+        return form
+
+    def _buttons(self) -> QHBoxLayout:
+        """Cancel (while a report is written) and the report button, to the right."""
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(tr("ShiftPage", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -127,11 +138,7 @@ class ShiftPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.report_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._show_progress)
+        return buttons
 
     # -- the figures -------------------------------------------------------------------
 
