@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import UserError
 from assistant.notes.export import ExportCancelled
-from assistant.notes.service import Progress, export_to_file
+from assistant.notes.service import export_to_file
 from assistant.ui import style
 from assistant.ui.background import BackgroundLane
+from assistant.ui.file_job import FileJob
 from assistant.ui.save_dialog import ask_save_path
 
-POLL_MS = 100
 REPORT = "report"  # the "What" choice that writes the report workbook
 
 
@@ -69,8 +68,8 @@ class ExportPage(QWidget):
         self._lane = lane
         self._stopping = stopping
         self._fcr_window_days = fcr_window_days
-        self._cancel: threading.Event | None = None
-        self._progress: Progress | None = None
+        self.job = FileJob(self.tr("Cancel export"), self.tr("Cancelling…"), self)
+        self.job.finished.connect(self.finished)
         # Replaced by tests: asks where to write, returns None when the agent cancels.
         self.ask_path: Callable[[str], Path | None] = self._ask_path
 
@@ -87,19 +86,11 @@ class ExportPage(QWidget):
         hint.setObjectName("caption")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(True)
-        self.bar.hide()
+        self.bar, self.result = self.job.bar, self.job.result
         layout.addWidget(self.bar)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
         layout.addLayout(self._buttons())
         layout.addStretch(1)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._show_progress)
 
     def _choices(self, today: date) -> QFormLayout:
         """What to export, the days (this month so far to start with), raw or not."""
@@ -133,9 +124,7 @@ class ExportPage(QWidget):
         buttons = QHBoxLayout()
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.clicked.connect(self.back)
-        self.cancel_button = QPushButton(self.tr("Cancel export"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
+        self.cancel_button = self.job.cancel_button
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
@@ -174,7 +163,7 @@ class ExportPage(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._cancel is not None
+        return self.job.running
 
     def start(self) -> None:
         """Export…: ask for the file, then write it on the worker, showing progress."""
@@ -189,21 +178,16 @@ class ExportPage(QWidget):
         if target is None:
             return
         job = self._job(table, target, since, until)
-        self.bar.setRange(0, 0)  # busy until the total is known
-        self.bar.show()
-        self.result.setText(self.tr("Exporting…"))
-        self.cancel_button.show()
-        self.export_button.setEnabled(False)
-        self._poll.start()
-        self._lane.submit(job, self._done, self._failed)
+        self.job.run(
+            self._lane, job, self.tr("Exporting…"), self.export_button, self._done, self._failed
+        )
 
     def _job(
         self, table: str, target: Path, since: date | None, until: date | None
     ) -> Callable[[], tuple[int, Path, bool]]:
         """The export as the worker runs it: (rows, the file, whether a workbook).
         Cancel and quitting stop it; its progress is what the bar polls."""
-        cancel, progress = threading.Event(), Progress()
-        self._cancel, self._progress = cancel, progress
+        cancel, progress = self.job.prepare()
         stopping, store, raw = self._stopping, self._store_file, self.raw.isChecked()
         window = self._fcr_window_days()
 
@@ -244,25 +228,7 @@ class ExportPage(QWidget):
         return report if table == REPORT else export
 
     def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
-            self.result.setText(self.tr("Cancelling…"))
-
-    def _show_progress(self) -> None:
-        progress = self._progress
-        if progress is None or not progress.total:
-            return
-        self.bar.setRange(0, progress.total)
-        self.bar.setValue(min(progress.done, progress.total))
-
-    def _end(self, message: str) -> None:
-        self._poll.stop()
-        self._cancel = self._progress = None
-        self.cancel_button.hide()
-        self.export_button.setEnabled(True)
-        self.bar.hide()
-        self.result.setText(message)
-        self.finished.emit(message)
+        self.job.cancel()
 
     def _done(self, result: tuple[int, Path, bool]) -> None:
         count, target, workbook = result
@@ -270,17 +236,17 @@ class ExportPage(QWidget):
             message = self.tr("Report of %n call(s) written to %1", "", count)
         else:
             message = self.tr("%n row(s) exported to %1", "", count)
-        self._end(message.replace("%1", str(target)))
+        self.job.end(message.replace("%1", str(target)))
 
     def _failed(self, exc: BaseException) -> None:
         from assistant.report.splice import ReportCancelled
 
         if isinstance(exc, ExportCancelled | ReportCancelled):
-            self._end(self.tr("Export cancelled; no file was written."))
+            self.job.end(self.tr("Export cancelled; no file was written."))
         elif isinstance(exc, UserError):
-            self._end(self.tr("Export failed: %1").replace("%1", exc.message))
+            self.job.end(self.tr("Export failed: %1").replace("%1", exc.message))
         else:
             import logging
 
             logging.getLogger(__name__).error("export failed", exc_info=exc)
-            self._end(self.tr("Export failed (see the log)."))
+            self.job.end(self.tr("Export failed (see the log)."))

@@ -14,22 +14,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from assistant.ui import style
+from assistant.ui.file_job import FileJob
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel
 
-    from assistant.notes.service import Progress
     from assistant.report.shift import ShiftFigures
     from assistant.ui.background import BackgroundLane
     from assistant.ui.panel_pages import PanelPages
     from assistant.ui.state import PanelState
 
 tr = QCoreApplication.translate
-POLL_MS = 100
 
 
 def _duration(seconds: float | None) -> str:
@@ -59,20 +58,17 @@ class ShiftPage(QWidget):
         self._stopping = stopping
         self._clock = clock
         self._fcr_window_days = fcr_window_days
-        self._cancel: threading.Event | None = None
-        self._progress: Progress | None = None
+        self.job = FileJob(tr("ShiftPage", "Cancel"), tr("ShiftPage", "Cancelling…"), self)
+        self.job.finished.connect(self.finished)
         self.figures: ShiftFigures | None = None
         # Replaced by tests: asks where to write, returns None when the agent cancels.
         self.ask_path: Callable[[str], Path | None] = self._ask_path
         self._build()
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._show_progress)
 
     def _build(self) -> None:
         # The page is made when first shown: its widget classes load then, not at start.
         from PySide6.QtGui import QFont
-        from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
+        from PySide6.QtWidgets import QLabel, QVBoxLayout
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -91,13 +87,8 @@ class ShiftPage(QWidget):
         hint.setObjectName("caption")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(True)
-        self.bar.hide()
+        self.bar, self.result = self.job.bar, self.job.result
         layout.addWidget(self.bar)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
         layout.addLayout(self._buttons())
         layout.addStretch(1)
@@ -129,9 +120,7 @@ class ShiftPage(QWidget):
         from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
         buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(tr("ShiftPage", "Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
+        self.cancel_button = self.job.cancel_button
         self.report_button = QPushButton(tr("ShiftPage", "Write today's report…"))
         self.report_button.setDefault(True)
         self.report_button.clicked.connect(self.write_report)
@@ -191,20 +180,18 @@ class ShiftPage(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._cancel is not None
+        return self.job.running
 
     def write_report(self) -> None:
         if self.running:
             return
-        from assistant.notes.service import Progress
         from assistant.report.cli import default_name
 
         day = self._clock().astimezone().date()
         target = self.ask_path(str(Path.home() / default_name(day, day)))
         if target is None:
             return
-        cancel, progress = threading.Event(), Progress()
-        self._cancel, self._progress = cancel, progress
+        cancel, progress = self.job.prepare()
         store, stopping, window = self._store_file, self._stopping, self._fcr_window_days()
 
         def total(n: int) -> None:
@@ -225,53 +212,36 @@ class ShiftPage(QWidget):
             )
             return done.calls, target
 
-        self.bar.setRange(0, 0)  # busy until the total is known
-        self.bar.show()
-        self.result.setText(tr("ShiftPage", "Writing the report…"))
-        self.cancel_button.show()
-        self.report_button.setEnabled(False)
-        self._poll.start()
-        self._slow_lane.submit(job, self._written, self._failed)
+        self.job.run(
+            self._slow_lane,
+            job,
+            tr("ShiftPage", "Writing the report…"),
+            self.report_button,
+            self._written,
+            self._failed,
+        )
 
     def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
-            self.result.setText(tr("ShiftPage", "Cancelling…"))
-
-    def _show_progress(self) -> None:
-        progress = self._progress
-        if progress is None or not progress.total:
-            return
-        self.bar.setRange(0, progress.total)
-        self.bar.setValue(min(progress.done, progress.total))
-
-    def _end(self, message: str) -> None:
-        self._poll.stop()
-        self._cancel = self._progress = None
-        self.cancel_button.hide()
-        self.report_button.setEnabled(True)
-        self.bar.hide()
-        self.result.setText(message)
-        self.finished.emit(message)
+        self.job.cancel()
 
     def _written(self, result: tuple[int, Path]) -> None:
         count, target = result
         message = self.tr("Report of %n call(s) written to %1", "", count)
-        self._end(message.replace("%1", str(target)))
+        self.job.end(message.replace("%1", str(target)))
 
     def _failed(self, exc: BaseException) -> None:
         from assistant.errors import UserError
         from assistant.report.splice import ReportCancelled
 
         if isinstance(exc, ReportCancelled):
-            self._end(tr("ShiftPage", "Report cancelled; no file was written."))
+            self.job.end(tr("ShiftPage", "Report cancelled; no file was written."))
         elif isinstance(exc, UserError):
-            self._end(tr("ShiftPage", "Report not written: %1").replace("%1", exc.message))
+            self.job.end(tr("ShiftPage", "Report not written: %1").replace("%1", exc.message))
         else:
             import logging
 
             logging.getLogger(__name__).error("shift report failed", exc_info=exc)
-            self._end(tr("ShiftPage", "Report not written (see the log)."))
+            self.job.end(tr("ShiftPage", "Report not written (see the log)."))
 
 
 class ShiftFlow:
