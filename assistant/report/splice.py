@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -22,6 +23,7 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from assistant.report.package import CompressedPart, PackageWriter
 from assistant.report.source import as_time
 
 CellKind = Literal["text", "time", "seconds", "number"]
@@ -31,7 +33,6 @@ CHUNK = 2000
 MAX_TEXT = 32767
 # Characters XML 1.0 forbids; Excel writes them as _xHHHH_.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
 _TEXT_TYPES = {str, type(None)}
 _STYLE = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 
@@ -48,7 +49,8 @@ class LongSheet:
     model_row: int  # 1-based row number of the model row
     kinds: tuple[CellKind, ...]
     count: int  # rows expected (the dimension's hint; the stream decides)
-    rows: Callable[[], Iterable[Sequence[Any]]]
+    sql: str  # the rows, as ``Source.rows`` reads them
+    params: tuple[object, ...]
 
 
 def excel_time(value: object, tz: tzinfo | None) -> float | None:
@@ -107,15 +109,6 @@ def _local_serials(tz: tzinfo | None) -> Callable[[Sequence[Any]], list[float | 
     return serials
 
 
-def _needs_escape(text: str) -> bool:
-    """Whether the text holds ``& < >`` or a character XML forbids. Substring tests and
-    ``isprintable`` run far faster than a pattern: the pattern only reads text with
-    line breaks or other unprintable characters."""
-    if "&" in text or "<" in text or ">" in text:
-        return True
-    return not text.isprintable() and _NEEDS_ESCAPE(text) is not None
-
-
 def _escape(text: str) -> str:
     text = text[:MAX_TEXT].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
@@ -132,17 +125,41 @@ def _column(
     escape?), so a cell costs one f-string."""
     head = f'<c r="{letter}'
     if kind == "text":
-        tail = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
+        plain = f'"{style} t="inlineStr"><is><t>'
+        keep = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
 
         def text(numbers: list[str], values: Sequence[Any]) -> list[str]:
             if not set(map(type, values)) <= _TEXT_TYPES:
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             present = list(filter(None, values))
-            if present and (_needs_escape("".join(present)) or max(map(len, present)) > MAX_TEXT):
-                values = [_escape(v) if v else v for v in values]
+            # "<" between the values: one string to ask whether any needs escaping or
+            # starts or ends with a space (as XlsxWriter, xml:space="preserve" then).
+            joined = "<".join(present)
+            spaced, printable = False, joined.isprintable()
+            if printable:  # the only white space is " "
+                spaced = joined[:1] == " " or joined[-1:] == " " or " <" in joined
+                spaced = spaced or "< " in joined
+            elif present:
+                spaced = any(v[0].isspace() or v[-1].isspace() for v in present)
+            escaped: Sequence[Any] = values
+            if present and (
+                joined.count("<") >= len(present)
+                or "&" in joined
+                or ">" in joined
+                or (not printable and _CONTROL.search(joined) is not None)
+                or max(map(len, present)) > MAX_TEXT
+            ):
+                escaped = [_escape(v) if v else v for v in values]
+            if not spaced:
+                return [
+                    f"{head}{n}{plain}{v}</t></is></c>" if v else ""
+                    for n, v in zip(numbers, escaped, strict=True)
+                ]
             return [
-                f"{head}{n}{tail}{v}</t></is></c>" if v else ""
-                for n, v in zip(numbers, values, strict=True)
+                (f"{head}{n}{keep if v[0].isspace() or v[-1].isspace() else plain}{e}</t></is></c>")
+                if v
+                else ""
+                for n, v, e in zip(numbers, values, escaped, strict=True)
             ]
 
         return text
@@ -203,49 +220,102 @@ def _dimension(xml: str, last_row: int) -> str:
     )
 
 
-def write_package(
-    laid_out: Path,
-    out: IO[bytes],
-    sheets: Sequence[LongSheet],
+@dataclass(frozen=True, slots=True)
+class PartPlan:
+    """What one long sheet's part is made of: the laid-out XML around the model row,
+    the model row's column styles and the kinds of cells. Plain data, so it can be
+    sent to another process."""
+
+    part: str  # the sheet's file in the package, e.g. xl/worksheets/sheet2.xml
+    before: str  # the XML up to the rows (the dimension set to the expected rows)
+    after: str
+    styles: tuple[tuple[str, str], ...]  # (column letter, ' s="N"' or "")
+    kinds: tuple[CellKind, ...]
+    first_row: int
+
+
+def plan_part(xml: str, sheet: LongSheet) -> PartPlan:
+    """The plan of ``sheet`` from its laid-out XML (with the model row)."""
+    before, styles, after = _split(xml, sheet.model_row)
+    last = max(sheet.model_row + sheet.count - 1, sheet.model_row - 1, 1)
+    return PartPlan(
+        sheet.part,
+        _dimension(before, last),
+        after,
+        tuple(styles),
+        sheet.kinds,
+        sheet.model_row,
+    )
+
+
+def write_part(
+    plan: PartPlan,
+    rows: Iterable[Sequence[Any]],
     tz: tzinfo | None,
+    target: Path,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
-) -> None:
-    """Copy the workbook ``laid_out`` to ``out``, each long sheet's rows spliced in."""
-    by_part = {s.part: s for s in sheets}
-    done = 0
-    with (
-        zipfile.ZipFile(laid_out) as source,
-        # Level 1: the long sheets are most of the file; higher levels cost seconds
-        # for a few percent.
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
-        ThreadPoolExecutor(1, thread_name_prefix="report-writer") as pool,
-    ):
+) -> CompressedPart:
+    """Write one long sheet's part, compressed (raw deflate, as a ZIP entry holds it),
+    to ``target``. ``progress`` is told the rows written so far."""
+    make_rows = _rows(plan.kinds, plan.styles, tz)
+    with target.open("wb") as out, ThreadPoolExecutor(1, thread_name_prefix="report-z") as pool:
+        sink = _Compressor(out)
         writer = _Writer(pool)
+        try:
+            writer.write(sink, plan.before.encode())
+            number = plan.first_row
+            for chunk in _chunks(rows):
+                text = make_rows(number, chunk)
+                number += len(chunk)
+                writer.write(sink, text.encode())
+                if progress is not None:
+                    progress(number - plan.first_row)
+                if should_stop is not None and should_stop():
+                    raise ReportCancelled
+            writer.write(sink, plan.after.encode())
+        finally:
+            writer.wait()  # the file is not closed under a write
+        sink.finish()
+    return CompressedPart(target, sink.crc, sink.size, sink.compressed)
+
+
+def assemble(laid_out: Path, out: IO[bytes], parts: Mapping[str, CompressedPart]) -> None:
+    """Copy the workbook ``laid_out`` to ``out``, with ``parts`` in place of its own."""
+    with zipfile.ZipFile(laid_out) as source:
+        package = PackageWriter(out)
         for info in source.infolist():
-            sheet = by_part.get(info.filename)
-            if sheet is None:
-                target.writestr(info, source.read(info))
-                continue
-            before, styles, after = _split(source.read(info).decode(), sheet.model_row)
-            make_rows = _rows(sheet.kinds, styles, tz)
-            with target.open(info.filename, "w", force_zip64=True) as part:
-                last = max(sheet.model_row + sheet.count - 1, sheet.model_row - 1, 1)
-                part.write(_dimension(before, last).encode())
-                number = sheet.model_row
-                try:
-                    for chunk in _chunks(sheet.rows()):
-                        text = make_rows(number, chunk)
-                        number += len(chunk)
-                        writer.write(part, text.encode())
-                        done += len(chunk)
-                        if progress is not None:
-                            progress(done)
-                        if should_stop is not None and should_stop():
-                            raise ReportCancelled
-                finally:
-                    writer.wait()  # the part is not closed under a write
-                part.write(after.encode())
+            part = parts.get(info.filename)
+            if part is None:
+                package.copy_from(source, info)
+            else:
+                package.add_compressed(info, part)
+        package.close()
+
+
+class _Compressor:
+    """Raw deflate (a ZIP entry's data) with its CRC and sizes. Level 1: the long
+    sheets are most of the file; higher levels cost seconds for a few percent."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.zlib = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self.crc = 0
+        self.size = 0
+        self.compressed = 0
+
+    def write(self, data: bytes) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        self._put(self.zlib.compress(data))
+
+    def finish(self) -> None:
+        self._put(self.zlib.flush())
+
+    def _put(self, data: bytes) -> None:
+        if data:
+            self.out.write(data)
+            self.compressed += len(data)
 
 
 class _Writer:
@@ -257,9 +327,9 @@ class _Writer:
         self.pool = pool
         self.pending: Future[Any] | None = None
 
-    def write(self, part: IO[bytes], data: bytes) -> None:
+    def write(self, sink: _Compressor, data: bytes) -> None:
         self.wait()
-        self.pending = self.pool.submit(part.write, data)
+        self.pending = self.pool.submit(sink.write, data)
 
     def wait(self) -> None:
         if self.pending is not None:
