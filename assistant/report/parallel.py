@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 from multiprocessing.connection import Connection, wait
@@ -78,26 +78,27 @@ class _Writer:
 
 
 class SheetWriters:
-    """One process per long sheet, started at once."""
+    """One process per long sheet."""
 
-    def __init__(self, store: Path, jobs: Sequence[Job], tz: tzinfo | None) -> None:
-        context = multiprocessing.get_context("spawn")
+    def __init__(self, store: Path, tz: tzinfo | None) -> None:
+        self.store = store
+        self.tz = tz
+        self.context = multiprocessing.get_context("spawn")
         self.writers: list[_Writer] = []
+
+    def start(self, job: Job) -> None:
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(
+            target=_write,
+            args=(self.store, job, self.tz, theirs),
+            name=f"report-{job.plan.part}",
+            daemon=True,
+        )
         try:
-            for job in jobs:
-                ours, theirs = context.Pipe()
-                process = context.Process(
-                    target=_write,
-                    args=(store, job, tz, theirs),
-                    name=f"report-{job.plan.part}",
-                    daemon=True,
-                )
-                process.start()
-                theirs.close()
-                self.writers.append(_Writer(job, process, ours))
-        except BaseException:
-            self.stop()
-            raise
+            process.start()
+        finally:
+            theirs.close()
+        self.writers.append(_Writer(job, process, ours))
 
     @property
     def rows(self) -> int:

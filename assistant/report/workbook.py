@@ -21,6 +21,7 @@ Rules the sheets state:
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import zipfile
 from collections import Counter
@@ -226,24 +227,11 @@ def write_report(
         folder = Path(tmp)
         if _in_processes(source):
             assert isinstance(source, LocalSource)
-            followups, promises = _counts(source, period)
-            (calls,) = next(
-                iter(
-                    source.rows(
-                        f"SELECT count(*) FROM {{calls}} c WHERE {period.query.where}",
-                        period.query.params,
-                    )
+            calls, followups = _sizes(source, period.query)
+            if calls + 2 * followups >= _parallel_rows():  # promises <= follow-ups
+                return _write_in_processes(
+                    source, out, folder, period, (calls, followups), progress, should_stop, on_total
                 )
-            )
-            result = ReportResult(int(calls), followups, sum(promises.values()))
-            if on_total is not None:
-                on_total(result.calls + result.followups + result.promises)
-            if result.calls + result.followups + result.promises >= _parallel_rows():
-                _write_in_processes(
-                    source, out, folder, period, result, promises, progress, should_stop
-                )
-                return result
-            on_total = None  # told already
         counted = _Counted(_totals(source, period), *_counts(source, period))
         result = counted.result
         if on_total is not None:
@@ -274,7 +262,11 @@ def _parallel_rows() -> int:
 
 def _in_processes(source: Source) -> bool:
     """Whether the long sheets may be written in processes of their own: this
-    machine's store (each process opens it), plain (the key stays in this process)."""
+    machine's store (each process opens it), plain (the key stays in this process),
+    and not from the bundled executable (its start-up does not take the role of a
+    sheet's process)."""
+    if getattr(sys, "frozen", False):
+        return False
     return isinstance(source, LocalSource) and not getattr(source.conn, "field_keys", None)
 
 
@@ -283,28 +275,39 @@ def _write_in_processes(
     out: IO[bytes],
     folder: Path,
     period: _Period,
-    counted: ReportResult,
-    promises: Counter[tuple[str, str, str]],
+    sizes: tuple[int, int],
     progress: Callable[[int], None] | None,
     should_stop: Callable[[], bool] | None,
-) -> None:
+    on_total: Callable[[int], None] | None,
+) -> ReportResult:
     """The long sheets are laid out first (their parts depend only on the counts), so
-    their processes start while this one gathers the figures and lays out the rest."""
+    their processes start while this one gathers the figures and lays out the rest:
+    Calls and Follow-ups at once, Promises once its counts (for its tables) are in."""
     from assistant.report.parallel import Job, SheetWriters
     from assistant.report.stats import Totals
 
-    followups = counted.followups
+    calls, followups = sizes
     empty = Totals(period.tz)
-    empty.period.calls = counted.calls
-    sketch = folder / "sketch.xlsx"
-    long_sheets = _lay_out(sketch, source, period, _Counted(empty, followups, promises))
-    plans = _plans(sketch, long_sheets)
-    jobs = [
-        Job(plan, sheet.sql, sheet.params, folder / f"part{n}.deflate")
-        for n, (sheet, plan) in enumerate(zip(long_sheets, plans, strict=True))
-    ]
-    writers = SheetWriters(source.store, jobs, period.tz)
+    empty.period.calls = calls
+    writers = SheetWriters(source.store, period.tz)
+    plans: list[PartPlan] = []
+
+    def start(promises: Counter[tuple[str, str, str]], sheets: slice) -> None:
+        sketch = folder / f"sketch{len(plans)}.xlsx"
+        long_sheets = _lay_out(sketch, source, period, _Counted(empty, followups, promises))
+        for sheet, plan in zip(
+            long_sheets[sheets], _plans(sketch, long_sheets[sheets]), strict=True
+        ):
+            writers.start(Job(plan, sheet.sql, sheet.params, folder / f"part{len(plans)}.z"))
+            plans.append(plan)
+
     try:
+        start(Counter(), slice(0, 2))
+        promises = _promise_counts(source, period)
+        result = ReportResult(calls, followups, sum(promises.values()))
+        if on_total is not None:
+            on_total(result.calls + result.followups + result.promises)
+        start(promises, slice(2, 3))
         totals = Totals(period.tz)
         for n, call in enumerate(_facts(source, period.query, period.fcr_window_days)):
             totals.add(call)
@@ -318,6 +321,7 @@ def _write_in_processes(
     finally:
         writers.stop()
     assemble(laid_out, out, parts)
+    return result
 
 
 def _plans(laid_out: Path, sheets: Sequence[LongSheet]) -> list[PartPlan]:
@@ -335,14 +339,14 @@ def _totals(source: Source, period: _Period) -> Totals:
 
 def _counts(source: Source, period: _Period) -> tuple[int, Counter[tuple[str, str, str]]]:
     """The period's follow-ups, and its promises per (agent, level, state)."""
-    query = period.query
-    promises: Counter[tuple[str, str, str]] = Counter()
-    for agent, level, state, n in source.rows(
-        f"SELECT agent, level, state, count(*) FROM ({_promises_sql(query)}) p "
-        "GROUP BY agent, level, state",
-        period.promise_params,
-    ):
-        promises[agent, level, state] = int(n)
+    return _sizes(source, period.query)[1], _promise_counts(source, period)
+
+
+def _sizes(source: Source, query: _Query) -> tuple[int, int]:
+    """The period's calls and follow-ups."""
+    (calls,) = next(
+        iter(source.rows(f"SELECT count(*) FROM {{calls}} c WHERE {query.where}", query.params))
+    )
     (followups,) = next(
         iter(
             source.rows(
@@ -352,7 +356,19 @@ def _counts(source: Source, period: _Period) -> tuple[int, Counter[tuple[str, st
             )
         )
     )
-    return int(followups), promises
+    return int(calls), int(followups)
+
+
+def _promise_counts(source: Source, period: _Period) -> Counter[tuple[str, str, str]]:
+    """The period's promises per (agent, level, state)."""
+    promises: Counter[tuple[str, str, str]] = Counter()
+    for agent, level, state, n in source.rows(
+        f"SELECT agent, level, state, count(*) FROM ({_promises_sql(period.query)}) p "
+        "GROUP BY agent, level, state",
+        period.promise_params,
+    ):
+        promises[agent, level, state] = int(n)
+    return promises
 
 
 def _lay_out(laid_out: Path, source: Source, period: _Period, counted: _Counted) -> list[LongSheet]:
