@@ -29,6 +29,8 @@ from assistant.report.source import as_time
 CellKind = Literal["text", "time", "seconds", "number"]
 EXCEL_EPOCH = datetime(1899, 12, 30)
 CHUNK = 2000
+# Cells made at a time: a wide sheet's chunk has fewer rows, so memory stays flat.
+CHUNK_CELLS = 20_000
 # Excel's limit for one cell.
 MAX_TEXT = 32767
 # Characters XML 1.0 forbids; Excel writes them as _xHHHH_.
@@ -265,7 +267,8 @@ def write_part(
         try:
             writer.write(sink, plan.before.encode())
             number = plan.first_row
-            for chunk in _chunks(rows):
+            size = max(100, min(CHUNK, CHUNK_CELLS // max(len(plan.kinds), 1)))
+            for chunk in _chunks(rows, size):
                 text = make_rows(number, chunk)
                 number += len(chunk)
                 writer.write(sink, text.encode())
@@ -337,11 +340,11 @@ class _Writer:
             pending.result()  # its error, if any, is raised here
 
 
-def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
     chunk: list[Any] = []
     for row in rows:
         chunk.append(row)
-        if len(chunk) == CHUNK:
+        if len(chunk) == size:
             yield chunk
             chunk = []
     if chunk:
