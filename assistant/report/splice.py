@@ -121,16 +121,18 @@ def _column(
     letter: str,
     style: str,
     serials: Callable[[Sequence[Any]], list[float | None]],
-) -> Callable[[list[str], Sequence[Any]], list[str]]:
+) -> Callable[[list[str] | None, Sequence[Any]], list[str]]:
     """One column's cells for a chunk of rows, from the row numbers and the values:
     "" for an empty value. A chunk's column is checked at once (all text? anything to
-    escape?), so a cell costs one f-string."""
+    escape?), so a cell costs one f-string. Row numbers None: the cells go without
+    their reference, as the cell before each is there (the position follows)."""
     head = f'<c r="{letter}'
     if kind == "text":
         plain = f'"{style} t="inlineStr"><is><t>'
         keep = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
+        next_plain, next_keep = f"<c{plain[1:]}", f"<c{keep[1:]}"
 
-        def text(numbers: list[str], values: Sequence[Any]) -> list[str]:
+        def text(numbers: list[str] | None, values: Sequence[Any]) -> list[str]:
             if not set(map(type, values)) <= _TEXT_TYPES:
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             present = list(filter(None, values))
@@ -152,6 +154,16 @@ def _column(
                 or max(map(len, present)) > MAX_TEXT
             ):
                 escaped = [_escape(v) if v else v for v in values]
+            if numbers is None:
+                if not spaced:
+                    return [f"{next_plain}{v}</t></is></c>" if v else "" for v in escaped]
+                return [
+                    f"{next_keep if v[0].isspace() or v[-1].isspace() else next_plain}{e}"
+                    "</t></is></c>"
+                    if v
+                    else ""
+                    for v, e in zip(values, escaped, strict=True)
+                ]
             if not spaced:
                 return [
                     f"{head}{n}{plain}{v}</t></is></c>" if v else ""
@@ -166,20 +178,21 @@ def _column(
 
         return text
     tail = f'"{style}><v>'
-    if kind == "time":
-        return lambda numbers, values: [
-            "" if v is None else f"{head}{n}{tail}{v!r}</v></c>"
-            for n, v in zip(numbers, serials(values), strict=True)
-        ]
-    if kind == "seconds":
-        return lambda numbers, values: [
-            "" if v is None or v == "" else f"{head}{n}{tail}{v / 86400!r}</v></c>"
+    after = f"<c{style}><v>"
+
+    def cells(numbers: list[str] | None, values: Sequence[Any]) -> list[str]:
+        if kind == "time":
+            values = serials(values)
+        elif kind == "seconds":
+            values = [None if v is None or v == "" else v / 86400 for v in values]
+        if numbers is None:
+            return ["" if v is None or v == "" else f"{after}{v!r}</v></c>" for v in values]
+        return [
+            "" if v is None or v == "" else f"{head}{n}{tail}{v!r}</v></c>"
             for n, v in zip(numbers, values, strict=True)
         ]
-    return lambda numbers, values: [
-        "" if v is None or v == "" else f"{head}{n}{tail}{v!r}</v></c>"
-        for n, v in zip(numbers, values, strict=True)
-    ]
+
+    return cells
 
 
 def _rows(
@@ -194,8 +207,13 @@ def _rows(
 
     def rows(first: int, chunk: Sequence[Sequence[Any]]) -> str:
         numbers = [str(n) for n in range(first, first + len(chunk))]
-        by_column = zip(*chunk, strict=True)
-        cells = [make(numbers, values) for make, values in zip(columns, by_column, strict=True)]
+        cells = []
+        full = False
+        for make, values in zip(columns, zip(*chunk, strict=True), strict=True):
+            made = make(None if full else numbers, values)
+            # A cell in every row: the next column's cells need no reference.
+            full = "" not in made
+            cells.append(made)
         opens = [f'<row r="{n}">' for n in numbers]
         return "".join(chain.from_iterable(zip(opens, *cells, repeat("</row>"))))
 
