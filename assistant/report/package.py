@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-_LIMIT = 0xFFFFFFFF
+_MARK = 0xFFFFFFFF  # in a 32-bit field: the value is in the ZIP64 record
+# Sizes and offsets from here on take ZIP64 records (the format's limit; lower in a test).
+ZIP64_FROM = _MARK
 _DEFLATED = 8
 _COPY = 1 << 20
 
@@ -62,7 +64,7 @@ class PackageWriter:
         self.position += len(data)
 
     def _local_header(self, entry: _Entry) -> None:
-        big = entry.size >= _LIMIT or entry.compressed >= _LIMIT
+        big = entry.size >= ZIP64_FROM or entry.compressed >= ZIP64_FROM
         extra = struct.pack("<HHQQ", 1, 16, entry.size, entry.compressed) if big else b""
         self._write(
             struct.pack(
@@ -74,8 +76,8 @@ class PackageWriter:
                 entry.dos_time,
                 entry.dos_date,
                 entry.crc,
-                _LIMIT if big else entry.compressed,
-                _LIMIT if big else entry.size,
+                _MARK if big else entry.compressed,
+                _MARK if big else entry.size,
                 len(entry.name),
                 len(extra),
             )
@@ -136,7 +138,7 @@ class PackageWriter:
         start = self.position
         for entry in self.entries:
             fields = [entry.size, entry.compressed, entry.offset]
-            wide = [value for value in fields if value >= _LIMIT]
+            wide = [value for value in fields if value >= ZIP64_FROM]
             # ZIP64's extra field holds, in this order, the fields too big for 32 bits.
             extra = struct.pack(f"<HH{len(wide)}Q", 1, 8 * len(wide), *wide) if wide else b""
             self._write(
@@ -150,27 +152,28 @@ class PackageWriter:
                     entry.dos_time,
                     entry.dos_date,
                     entry.crc,
-                    min(entry.compressed, _LIMIT),
-                    min(entry.size, _LIMIT),
+                    _MARK if entry.compressed >= ZIP64_FROM else entry.compressed,
+                    _MARK if entry.size >= ZIP64_FROM else entry.size,
                     len(entry.name),
                     len(extra),
                     0,
                     0,
                     0,
                     0,
-                    min(entry.offset, _LIMIT),
+                    _MARK if entry.offset >= ZIP64_FROM else entry.offset,
                 )
                 + entry.name
                 + extra
             )
         size = self.position - start
         count = len(self.entries)
-        if start >= _LIMIT or size >= _LIMIT or count >= 0xFFFF:
-            end64 = self.position
+        end64 = start >= ZIP64_FROM or size >= ZIP64_FROM or count >= 0xFFFF
+        if end64:
+            record = self.position
             self._write(
                 struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, size, start)
             )
-            self._write(struct.pack("<IIQI", 0x07064B50, 0, end64, 1))
+            self._write(struct.pack("<IIQI", 0x07064B50, 0, record, 1))
         self._write(
             struct.pack(
                 "<IHHHHIIH",
@@ -179,8 +182,8 @@ class PackageWriter:
                 0,
                 min(count, 0xFFFF),
                 min(count, 0xFFFF),
-                min(size, _LIMIT),
-                min(start, _LIMIT),
+                _MARK if end64 else size,
+                _MARK if end64 else start,
                 0,
             )
         )

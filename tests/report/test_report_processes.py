@@ -8,6 +8,7 @@ import multiprocessing
 import sqlite3
 import tempfile
 import uuid
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,22 @@ def test_a_record_the_store_cannot_read_gets_one_clear_line(
     assert result.errors.count("\n") == 1
     assert not out.exists()
     assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize("in_processes", [False, True])
+def test_a_workbook_with_zip64_records_opens(
+    cli: Any, imported: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_processes: bool
+) -> None:
+    """A workbook past 4 GiB (a million calls or so) needs ZIP64 records: here every
+    size and offset takes them, and the workbook still reads the same."""
+    from assistant.report import package
+
+    plain = tmp_path / "plain.xlsx"
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 0 if in_processes else 10**9)
+    assert cli("report", "--out", str(plain)).status == 0
+    monkeypatch.setattr(package, "ZIP64_FROM", 0)
+    wide = tmp_path / "wide.xlsx"
+    assert cli("report", "--out", str(wide)).status == 0
+    with zipfile.ZipFile(wide) as opened:
+        assert opened.testzip() is None
+    assert _cells(wide) == _cells(plain)
