@@ -120,8 +120,8 @@ def _peak_kib(pid: int) -> int:
 def wall_and_tree_rss(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and the peak RSS (MiB) of a command that starts processes of its
     own, added up over all of them: each process's own peak (VmHWM, read every 10 ms
-    while it runs), summed. An upper bound of what they held at once; GNU time's
-    figure is only the largest single process's. Linux only."""
+    while it runs, the last reading kept), summed. An upper bound of what they held
+    at once; GNU time's figure is only the largest single process's. Linux only."""
     peaks: dict[int, int] = {}
     started = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -129,7 +129,9 @@ def wall_and_tree_rss(cmd: list[str], env: dict[str, str]) -> tuple[float, float
         todo = [process.pid]
         while todo:
             pid = todo.pop()
-            peaks[pid] = max(peaks.get(pid, 0), _peak_kib(pid))
+            # The latest reading: a process read between fork and exec shows the
+            # parent's peak; exec starts its own, which only grows from there.
+            peaks[pid] = _peak_kib(pid) or peaks.get(pid, 0)
             todo += _children(pid)
         time.sleep(0.01)
     elapsed = time.perf_counter() - started

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,11 +37,15 @@ class Job:
     sql: str
     params: tuple[object, ...]
     target: Path
+    # Niceness added: a sheet that can wait fills in around the others.
+    nice: int = 0
 
 
 def _write(store: Path, job: Job, tz: tzinfo | None, conn: Connection) -> None:
     """A sheet's process: write the part, then say so (or why not)."""
     try:
+        if job.nice and hasattr(os, "nice"):
+            os.nice(job.nice)
         from assistant.report.source import LocalSource
 
         source = LocalSource(store)

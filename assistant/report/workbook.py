@@ -298,7 +298,8 @@ def _write_in_processes(
         for sheet, plan in zip(
             long_sheets[sheets], _plans(sketch, long_sheets[sheets]), strict=True
         ):
-            writers.start(Job(plan, sheet.sql, sheet.params, folder / f"part{len(plans)}.z"))
+            nice = 4 if len(plans) == 1 else 0  # Follow-ups (the smallest) fills in
+            writers.start(Job(plan, sheet.sql, sheet.params, folder / f"part{len(plans)}.z", nice))
             plans.append(plan)
 
     try:
