@@ -151,7 +151,7 @@ def _column(
                 or "&" in joined
                 or ">" in joined
                 or (not printable and _CONTROL.search(joined) is not None)
-                or max(map(len, present)) > MAX_TEXT
+                or (len(joined) > MAX_TEXT and max(map(len, present)) > MAX_TEXT)
             ):
                 escaped = [_escape(v) if v else v for v in values]
             if numbers is None:

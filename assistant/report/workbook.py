@@ -130,7 +130,12 @@ def _facts(source: Source, query: _Query, window_days: int) -> Iterator[CallFact
             disposition=disposition,
             escalated=bool(escalated),
             fcr=first_contact_resolved(
-                resolution, started_at, as_time(next_at), bool(has_contact), window_days
+                resolution,
+                started_at,
+                # Only a resolved call with a contact looks at the next call.
+                as_time(next_at) if resolution == "resolved" and has_contact else None,
+                bool(has_contact),
+                window_days,
             ),
             templates=tuple(t for t in (templates or "").split(";") if t),
         )
