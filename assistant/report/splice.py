@@ -3,9 +3,12 @@
 XlsxWriter lays out the workbook (formats, header, filters, charts, the Summary),
 but it spends tens of microseconds on each cell, and 100,000 calls are three and a
 half million cells. So each long sheet is written by XlsxWriter with its header and
-one *model row* whose cells carry the column formats; the workbook is then copied
-into the output file and the model row replaced by the real rows, made here from a
-template per column (about a microsecond a cell). The cells are the same kinds
+one *model row* whose cells carry the column formats; each long sheet's part is then
+written compressed, the model row replaced by the real rows, made here from a
+template per column (about a microsecond a cell), possibly in a process of its own
+(assistant.report.parallel), and the workbook is copied into the output file with
+those parts in place (assistant.report.package). A cell whose left neighbour is there
+goes without its reference, as spreadsheets allow. The cells are the same kinds
 XlsxWriter writes: inline strings, which are never formulas, and numbers with the
 model cell's style (date-times and durations are numbers with a format).
 """
