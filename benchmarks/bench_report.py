@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bench_records import _fill_store
-from common import Metric, app_command, median, run_env, wall_and_rss
+from common import Metric, app_command, median, run_env, wall_and_rss, wall_and_tree_rss
 
 METRICS = ("report_100k_s", "report_rss_growth_mb")
 
@@ -69,5 +69,7 @@ def metrics(quick: bool) -> Iterator[Metric]:
 
         runs = [wall_and_rss(report(big), env) for _ in range(2 if quick else 3)]
         yield Metric("report_100k_s", median([t for t, _ in runs]), "s", "<= 10")
-        small_peak = max(wall_and_rss(report(small), env)[1] for _ in range(2))
-        yield Metric("report_rss_growth_mb", max(r for _, r in runs) - small_peak, "MB", "<= 25")
+        # The long sheets are written in processes of their own: their peaks count too.
+        big_peak = max(wall_and_tree_rss(report(big), env)[1] for _ in range(2))
+        small_peak = max(wall_and_tree_rss(report(small), env)[1] for _ in range(2))
+        yield Metric("report_rss_growth_mb", big_peak - small_peak, "MB", "<= 25")

@@ -3,9 +3,12 @@
 XlsxWriter lays out the workbook (formats, header, filters, charts, the Summary),
 but it spends tens of microseconds on each cell, and 100,000 calls are three and a
 half million cells. So each long sheet is written by XlsxWriter with its header and
-one *model row* whose cells carry the column formats; the workbook is then copied
-into the output file and the model row replaced by the real rows, made here from a
-template per column (about a microsecond a cell). The cells are the same kinds
+one *model row* whose cells carry the column formats; each long sheet's part is then
+written compressed, the model row replaced by the real rows, made here from a
+template per column (about a microsecond a cell), possibly in a process of its own
+(assistant.report.parallel), and the workbook is copied into the output file with
+those parts in place (assistant.report.package). A cell whose left neighbour is there
+goes without its reference, as spreadsheets allow. The cells are the same kinds
 XlsxWriter writes: inline strings, which are never formulas, and numbers with the
 model cell's style (date-times and durations are numbers with a format).
 """
@@ -14,7 +17,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -22,16 +26,18 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from assistant.report.package import CompressedPart, PackageWriter
 from assistant.report.source import as_time
 
 CellKind = Literal["text", "time", "seconds", "number"]
 EXCEL_EPOCH = datetime(1899, 12, 30)
 CHUNK = 2000
+# Cells made at a time: a wide sheet's chunk has fewer rows, so memory stays flat.
+CHUNK_CELLS = 20_000
 # Excel's limit for one cell.
 MAX_TEXT = 32767
 # Characters XML 1.0 forbids; Excel writes them as _xHHHH_.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
 _TEXT_TYPES = {str, type(None)}
 _STYLE = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 
@@ -48,7 +54,8 @@ class LongSheet:
     model_row: int  # 1-based row number of the model row
     kinds: tuple[CellKind, ...]
     count: int  # rows expected (the dimension's hint; the stream decides)
-    rows: Callable[[], Iterable[Sequence[Any]]]
+    sql: str  # the rows, as ``Source.rows`` reads them
+    params: tuple[object, ...]
 
 
 def excel_time(value: object, tz: tzinfo | None) -> float | None:
@@ -107,15 +114,6 @@ def _local_serials(tz: tzinfo | None) -> Callable[[Sequence[Any]], list[float | 
     return serials
 
 
-def _needs_escape(text: str) -> bool:
-    """Whether the text holds ``& < >`` or a character XML forbids. Substring tests and
-    ``isprintable`` run far faster than a pattern: the pattern only reads text with
-    line breaks or other unprintable characters."""
-    if "&" in text or "<" in text or ">" in text:
-        return True
-    return not text.isprintable() and _NEEDS_ESCAPE(text) is not None
-
-
 def _escape(text: str) -> str:
     text = text[:MAX_TEXT].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
@@ -126,41 +124,78 @@ def _column(
     letter: str,
     style: str,
     serials: Callable[[Sequence[Any]], list[float | None]],
-) -> Callable[[list[str], Sequence[Any]], list[str]]:
+) -> Callable[[list[str] | None, Sequence[Any]], list[str]]:
     """One column's cells for a chunk of rows, from the row numbers and the values:
     "" for an empty value. A chunk's column is checked at once (all text? anything to
-    escape?), so a cell costs one f-string."""
+    escape?), so a cell costs one f-string. Row numbers None: the cells go without
+    their reference, as the cell before each is there (the position follows)."""
     head = f'<c r="{letter}'
     if kind == "text":
-        tail = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
+        plain = f'"{style} t="inlineStr"><is><t>'
+        keep = f'"{style} t="inlineStr"><is><t xml:space="preserve">'
+        next_plain, next_keep = f"<c{plain[1:]}", f"<c{keep[1:]}"
 
-        def text(numbers: list[str], values: Sequence[Any]) -> list[str]:
+        def text(numbers: list[str] | None, values: Sequence[Any]) -> list[str]:
             if not set(map(type, values)) <= _TEXT_TYPES:
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             present = list(filter(None, values))
-            if present and (_needs_escape("".join(present)) or max(map(len, present)) > MAX_TEXT):
-                values = [_escape(v) if v else v for v in values]
+            # "<" between the values: one string to ask whether any needs escaping or
+            # starts or ends with a space (as XlsxWriter, xml:space="preserve" then).
+            joined = "<".join(present)
+            spaced, printable = False, joined.isprintable()
+            if printable:  # the only white space is " "
+                spaced = joined[:1] == " " or joined[-1:] == " " or " <" in joined
+                spaced = spaced or "< " in joined
+            elif present:
+                spaced = any(v[0].isspace() or v[-1].isspace() for v in present)
+            escaped: Sequence[Any] = values
+            if present and (
+                joined.count("<") >= len(present)
+                or "&" in joined
+                or ">" in joined
+                or (not printable and _CONTROL.search(joined) is not None)
+                or (len(joined) > MAX_TEXT and max(map(len, present)) > MAX_TEXT)
+            ):
+                escaped = [_escape(v) if v else v for v in values]
+            if numbers is None:
+                if not spaced:
+                    return [f"{next_plain}{v}</t></is></c>" if v else "" for v in escaped]
+                return [
+                    f"{next_keep if v[0].isspace() or v[-1].isspace() else next_plain}{e}"
+                    "</t></is></c>"
+                    if v
+                    else ""
+                    for v, e in zip(values, escaped, strict=True)
+                ]
+            if not spaced:
+                return [
+                    f"{head}{n}{plain}{v}</t></is></c>" if v else ""
+                    for n, v in zip(numbers, escaped, strict=True)
+                ]
             return [
-                f"{head}{n}{tail}{v}</t></is></c>" if v else ""
-                for n, v in zip(numbers, values, strict=True)
+                (f"{head}{n}{keep if v[0].isspace() or v[-1].isspace() else plain}{e}</t></is></c>")
+                if v
+                else ""
+                for n, v, e in zip(numbers, values, escaped, strict=True)
             ]
 
         return text
     tail = f'"{style}><v>'
-    if kind == "time":
-        return lambda numbers, values: [
-            "" if v is None else f"{head}{n}{tail}{v!r}</v></c>"
-            for n, v in zip(numbers, serials(values), strict=True)
-        ]
-    if kind == "seconds":
-        return lambda numbers, values: [
-            "" if v is None or v == "" else f"{head}{n}{tail}{v / 86400!r}</v></c>"
+    after = f"<c{style}><v>"
+
+    def cells(numbers: list[str] | None, values: Sequence[Any]) -> list[str]:
+        if kind == "time":
+            values = serials(values)
+        elif kind == "seconds":
+            values = [None if v is None or v == "" else v / 86400 for v in values]
+        if numbers is None:
+            return ["" if v is None or v == "" else f"{after}{v!r}</v></c>" for v in values]
+        return [
+            "" if v is None or v == "" else f"{head}{n}{tail}{v!r}</v></c>"
             for n, v in zip(numbers, values, strict=True)
         ]
-    return lambda numbers, values: [
-        "" if v is None or v == "" else f"{head}{n}{tail}{v!r}</v></c>"
-        for n, v in zip(numbers, values, strict=True)
-    ]
+
+    return cells
 
 
 def _rows(
@@ -175,8 +210,13 @@ def _rows(
 
     def rows(first: int, chunk: Sequence[Sequence[Any]]) -> str:
         numbers = [str(n) for n in range(first, first + len(chunk))]
-        by_column = zip(*chunk, strict=True)
-        cells = [make(numbers, values) for make, values in zip(columns, by_column, strict=True)]
+        cells = []
+        full = False
+        for make, values in zip(columns, zip(*chunk, strict=True), strict=True):
+            made = make(None if full else numbers, values)
+            # A cell in every row: the next column's cells need no reference.
+            full = "" not in made
+            cells.append(made)
         opens = [f'<row r="{n}">' for n in numbers]
         return "".join(chain.from_iterable(zip(opens, *cells, repeat("</row>"))))
 
@@ -203,49 +243,103 @@ def _dimension(xml: str, last_row: int) -> str:
     )
 
 
-def write_package(
-    laid_out: Path,
-    out: IO[bytes],
-    sheets: Sequence[LongSheet],
+@dataclass(frozen=True, slots=True)
+class PartPlan:
+    """What one long sheet's part is made of: the laid-out XML around the model row,
+    the model row's column styles and the kinds of cells. Plain data, so it can be
+    sent to another process."""
+
+    part: str  # the sheet's file in the package, e.g. xl/worksheets/sheet2.xml
+    before: str  # the XML up to the rows (the dimension set to the expected rows)
+    after: str
+    styles: tuple[tuple[str, str], ...]  # (column letter, ' s="N"' or "")
+    kinds: tuple[CellKind, ...]
+    first_row: int
+
+
+def plan_part(xml: str, sheet: LongSheet) -> PartPlan:
+    """The plan of ``sheet`` from its laid-out XML (with the model row)."""
+    before, styles, after = _split(xml, sheet.model_row)
+    last = max(sheet.model_row + sheet.count - 1, sheet.model_row - 1, 1)
+    return PartPlan(
+        sheet.part,
+        _dimension(before, last),
+        after,
+        tuple(styles),
+        sheet.kinds,
+        sheet.model_row,
+    )
+
+
+def write_part(
+    plan: PartPlan,
+    rows: Iterable[Sequence[Any]],
     tz: tzinfo | None,
+    target: Path,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
-) -> None:
-    """Copy the workbook ``laid_out`` to ``out``, each long sheet's rows spliced in."""
-    by_part = {s.part: s for s in sheets}
-    done = 0
-    with (
-        zipfile.ZipFile(laid_out) as source,
-        # Level 1: the long sheets are most of the file; higher levels cost seconds
-        # for a few percent.
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
-        ThreadPoolExecutor(1, thread_name_prefix="report-writer") as pool,
-    ):
+) -> CompressedPart:
+    """Write one long sheet's part, compressed (raw deflate, as a ZIP entry holds it),
+    to ``target``. ``progress`` is told the rows written so far."""
+    make_rows = _rows(plan.kinds, plan.styles, tz)
+    with target.open("wb") as out, ThreadPoolExecutor(1, thread_name_prefix="report-z") as pool:
+        sink = _Compressor(out)
         writer = _Writer(pool)
+        try:
+            writer.write(sink, plan.before.encode())
+            number = plan.first_row
+            size = max(100, min(CHUNK, CHUNK_CELLS // max(len(plan.kinds), 1)))
+            for chunk in _chunks(rows, size):
+                text = make_rows(number, chunk)
+                number += len(chunk)
+                writer.write(sink, text.encode())
+                if progress is not None:
+                    progress(number - plan.first_row)
+                if should_stop is not None and should_stop():
+                    raise ReportCancelled
+            writer.write(sink, plan.after.encode())
+        finally:
+            writer.wait()  # the file is not closed under a write
+        sink.finish()
+    return CompressedPart(target, sink.crc, sink.size, sink.compressed)
+
+
+def assemble(laid_out: Path, out: IO[bytes], parts: Mapping[str, CompressedPart]) -> None:
+    """Copy the workbook ``laid_out`` to ``out``, with ``parts`` in place of its own."""
+    with zipfile.ZipFile(laid_out) as source:
+        package = PackageWriter(out)
         for info in source.infolist():
-            sheet = by_part.get(info.filename)
-            if sheet is None:
-                target.writestr(info, source.read(info))
-                continue
-            before, styles, after = _split(source.read(info).decode(), sheet.model_row)
-            make_rows = _rows(sheet.kinds, styles, tz)
-            with target.open(info.filename, "w", force_zip64=True) as part:
-                last = max(sheet.model_row + sheet.count - 1, sheet.model_row - 1, 1)
-                part.write(_dimension(before, last).encode())
-                number = sheet.model_row
-                try:
-                    for chunk in _chunks(sheet.rows()):
-                        text = make_rows(number, chunk)
-                        number += len(chunk)
-                        writer.write(part, text.encode())
-                        done += len(chunk)
-                        if progress is not None:
-                            progress(done)
-                        if should_stop is not None and should_stop():
-                            raise ReportCancelled
-                finally:
-                    writer.wait()  # the part is not closed under a write
-                part.write(after.encode())
+            part = parts.get(info.filename)
+            if part is None:
+                package.copy_from(source, info)
+            else:
+                package.add_compressed(info, part)
+        package.close()
+
+
+class _Compressor:
+    """Raw deflate (a ZIP entry's data) with its CRC and sizes. Level 1: the long
+    sheets are most of the file; higher levels cost seconds for a few percent."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.zlib = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self.crc = 0
+        self.size = 0
+        self.compressed = 0
+
+    def write(self, data: bytes) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        self._put(self.zlib.compress(data))
+
+    def finish(self) -> None:
+        self._put(self.zlib.flush())
+
+    def _put(self, data: bytes) -> None:
+        if data:
+            self.out.write(data)
+            self.compressed += len(data)
 
 
 class _Writer:
@@ -257,9 +351,9 @@ class _Writer:
         self.pool = pool
         self.pending: Future[Any] | None = None
 
-    def write(self, part: IO[bytes], data: bytes) -> None:
+    def write(self, sink: _Compressor, data: bytes) -> None:
         self.wait()
-        self.pending = self.pool.submit(part.write, data)
+        self.pending = self.pool.submit(sink.write, data)
 
     def wait(self) -> None:
         if self.pending is not None:
@@ -267,11 +361,11 @@ class _Writer:
             pending.result()  # its error, if any, is raised here
 
 
-def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
     chunk: list[Any] = []
     for row in rows:
         chunk.append(row)
-        if len(chunk) == CHUNK:
+        if len(chunk) == size:
             yield chunk
             chunk = []
     if chunk:

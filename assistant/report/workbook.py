@@ -21,7 +21,9 @@ Rules the sheets state:
 
 from __future__ import annotations
 
+import sys
 import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,12 +32,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from assistant.notes.export import day_bounds
-from assistant.report.source import Source, TeamUse, as_time
+from assistant.report.package import CompressedPart
+from assistant.report.source import LocalSource, Source, TeamUse, as_time
 from assistant.report.splice import (
     CellKind,
     LongSheet,
+    PartPlan,
+    assemble,
     excel_time,
-    write_package,
+    plan_part,
+    write_part,
 )
 from assistant.report.stats import (
     NO_AGENT,
@@ -124,7 +130,12 @@ def _facts(source: Source, query: _Query, window_days: int) -> Iterator[CallFact
             disposition=disposition,
             escalated=bool(escalated),
             fcr=first_contact_resolved(
-                resolution, started_at, as_time(next_at), bool(has_contact), window_days
+                resolution,
+                started_at,
+                # Only a resolved call with a contact looks at the next call.
+                as_time(next_at) if resolution == "resolved" and has_contact else None,
+                bool(has_contact),
+                window_days,
             ),
             templates=tuple(t for t in (templates or "").split(";") if t),
         )
@@ -217,30 +228,131 @@ def write_report(
     machine's); ``now`` decides which open promises are overdue. ``progress`` is told
     the rows of the long sheets written so far, ``on_total`` (once) how many there are."""
     period = _Period(since, until, now, tz, fcr_window_days, _Query(*day_bounds(since, until, tz)))
-    counted = _count(source, period)
-    result = counted.result
-    if on_total is not None:
-        on_total(result.calls + result.followups + result.promises)
     with tempfile.TemporaryDirectory(prefix="agent-assist-report-") as tmp:
-        laid_out = Path(tmp) / "layout.xlsx"
+        folder = Path(tmp)
+        if _in_processes(source):
+            assert isinstance(source, LocalSource)
+            calls, followups = _sizes(source, period.query)
+            if calls + 2 * followups >= _parallel_rows():  # promises <= follow-ups
+                return _write_in_processes(
+                    source, out, folder, period, (calls, followups), progress, should_stop, on_total
+                )
+        counted = _Counted(_totals(source, period), *_counts(source, period))
+        result = counted.result
+        if on_total is not None:
+            on_total(result.calls + result.followups + result.promises)
+        laid_out = folder / "layout.xlsx"
         long_sheets = _lay_out(laid_out, source, period, counted)
-        write_package(laid_out, out, long_sheets, tz, progress, should_stop)
+        parts: dict[str, CompressedPart] = {}
+        done = 0
+        for sheet, plan in zip(long_sheets, _plans(laid_out, long_sheets), strict=True):
+
+            def told(rows: int, before: int = done) -> None:
+                if progress is not None:
+                    progress(before + rows)
+
+            target = folder / f"part{len(parts)}.deflate"
+            rows = source.rows(sheet.sql, sheet.params)
+            parts[plan.part] = write_part(plan, rows, tz, target, told, should_stop)
+            done += sheet.count
+        assemble(laid_out, out, parts)
     return result
 
 
-def _count(source: Source, period: _Period) -> _Counted:
-    """One pass over the period's calls for the figures; counts of the rest."""
-    query = period.query
+def _parallel_rows() -> int:
+    from assistant.report import parallel
+
+    return parallel.PARALLEL_ROWS
+
+
+def _in_processes(source: Source) -> bool:
+    """Whether the long sheets may be written in processes of their own: this
+    machine's store (each process opens it), plain (the key stays in this process),
+    and not from the bundled executable (its start-up does not take the role of a
+    sheet's process)."""
+    if getattr(sys, "frozen", False):
+        return False
+    return isinstance(source, LocalSource) and not getattr(source.conn, "field_keys", None)
+
+
+def _write_in_processes(
+    source: LocalSource,
+    out: IO[bytes],
+    folder: Path,
+    period: _Period,
+    sizes: tuple[int, int],
+    progress: Callable[[int], None] | None,
+    should_stop: Callable[[], bool] | None,
+    on_total: Callable[[int], None] | None,
+) -> ReportResult:
+    """The long sheets are laid out first (their parts depend only on the counts), so
+    their processes start while this one gathers the figures and lays out the rest:
+    Calls and Follow-ups at once, Promises once its counts (for its tables) are in."""
+    from assistant.report.parallel import Job, SheetWriters
+    from assistant.report.stats import Totals
+
+    calls, followups = sizes
+    empty = Totals(period.tz)
+    empty.period.calls = calls
+    writers = SheetWriters(source.store, period.tz)
+    plans: list[PartPlan] = []
+
+    def start(promises: Counter[tuple[str, str, str]], sheets: slice) -> None:
+        sketch = folder / f"sketch{len(plans)}.xlsx"
+        long_sheets = _lay_out(sketch, source, period, _Counted(empty, followups, promises))
+        for sheet, plan in zip(
+            long_sheets[sheets], _plans(sketch, long_sheets[sheets]), strict=True
+        ):
+            nice = 4 if len(plans) == 1 else 0  # Follow-ups (the smallest) fills in
+            writers.start(Job(plan, sheet.sql, sheet.params, folder / f"part{len(plans)}.z", nice))
+            plans.append(plan)
+
+    try:
+        start(Counter(), slice(0, 2))
+        promises = _promise_counts(source, period)
+        result = ReportResult(calls, followups, sum(promises.values()))
+        if on_total is not None:
+            on_total(result.calls + result.followups + result.promises)
+        start(promises, slice(2, 3))
+        totals = Totals(period.tz)
+        for n, call in enumerate(_facts(source, period.query, period.fcr_window_days)):
+            totals.add(call)
+            if n % 4096 == 0:
+                writers.poll(progress, should_stop)
+        laid_out = folder / "layout.xlsx"
+        final = _lay_out(laid_out, source, period, _Counted(totals, followups, promises))
+        if _plans(laid_out, final) != plans:  # the figures changed a long sheet's layout
+            raise RuntimeError("the long sheets' layout depends on the figures")
+        parts = writers.wait(progress, should_stop)
+    finally:
+        writers.stop()
+    assemble(laid_out, out, parts)
+    return result
+
+
+def _plans(laid_out: Path, sheets: Sequence[LongSheet]) -> list[PartPlan]:
+    with zipfile.ZipFile(laid_out) as package:
+        return [plan_part(package.read(s.part).decode(), s) for s in sheets]
+
+
+def _totals(source: Source, period: _Period) -> Totals:
+    """One pass over the period's calls for the figures."""
     totals = Totals(period.tz)
-    for call in _facts(source, query, period.fcr_window_days):
+    for call in _facts(source, period.query, period.fcr_window_days):
         totals.add(call)
-    promises: Counter[tuple[str, str, str]] = Counter()
-    for agent, level, state, n in source.rows(
-        f"SELECT agent, level, state, count(*) FROM ({_promises_sql(query)}) p "
-        "GROUP BY agent, level, state",
-        period.promise_params,
-    ):
-        promises[agent, level, state] = int(n)
+    return totals
+
+
+def _counts(source: Source, period: _Period) -> tuple[int, Counter[tuple[str, str, str]]]:
+    """The period's follow-ups, and its promises per (agent, level, state)."""
+    return _sizes(source, period.query)[1], _promise_counts(source, period)
+
+
+def _sizes(source: Source, query: _Query) -> tuple[int, int]:
+    """The period's calls and follow-ups."""
+    (calls,) = next(
+        iter(source.rows(f"SELECT count(*) FROM {{calls}} c WHERE {query.where}", query.params))
+    )
     (followups,) = next(
         iter(
             source.rows(
@@ -250,7 +362,19 @@ def _count(source: Source, period: _Period) -> _Counted:
             )
         )
     )
-    return _Counted(totals, int(followups), promises)
+    return int(calls), int(followups)
+
+
+def _promise_counts(source: Source, period: _Period) -> Counter[tuple[str, str, str]]:
+    """The period's promises per (agent, level, state)."""
+    promises: Counter[tuple[str, str, str]] = Counter()
+    for agent, level, state, n in source.rows(
+        f"SELECT agent, level, state, count(*) FROM ({_promises_sql(period.query)}) p "
+        "GROUP BY agent, level, state",
+        period.promise_params,
+    ):
+        promises[agent, level, state] = int(n)
+    return promises
 
 
 def _lay_out(laid_out: Path, source: Source, period: _Period, counted: _Counted) -> list[LongSheet]:
@@ -273,8 +397,8 @@ def _lay_out(laid_out: Path, source: Source, period: _Period, counted: _Counted)
     _phrases(sheets["Phrases"], fmt, totals, source.phrase_use(period.since, period.until))
     book.close()
     return [
-        LongSheet(sheet.part, sheet.model_row, sheet.kinds, sheet.count, _reader(source, *q))
-        for sheet, q in zip(laid, _long_sheet_queries(period), strict=True)
+        LongSheet(sheet.part, sheet.model_row, sheet.kinds, sheet.count, sql, tuple(params))
+        for sheet, (sql, params) in zip(laid, _long_sheet_queries(period), strict=True)
     ]
 
 
@@ -301,12 +425,6 @@ def _long_sheet_queries(period: _Period) -> list[tuple[str, list[object]]]:
     ]
 
 
-def _reader(
-    source: Source, sql: str, params: Sequence[object]
-) -> Callable[[], Iterator[Sequence[Any]]]:
-    return lambda: source.rows(sql, params)
-
-
 class _Formats:
     def __init__(self, book: Any) -> None:
         self.title = book.add_format({"bold": True, "font_size": 14})
@@ -323,6 +441,13 @@ class _Formats:
         self.duration = book.add_format({"num_format": DURATION})
         self.share = book.add_format({"num_format": "0.0%"})
         self.count = book.add_format({"num_format": "0"})
+        # Style numbers fixed now, in this order: XlsxWriter would number a format when
+        # the first row using it is written out, so the long sheets' cells would have
+        # numbers that depend on the Summary written after them.
+        for each in (self.title, self.note, self.header, self.bold, self.text, self.time):
+            each._get_xf_index()
+        for each in (self.day, self.duration, self.share, self.count):
+            each._get_xf_index()
 
     def for_kind(self, kind: CellKind) -> Any:
         return {"text": self.text, "time": self.time, "seconds": self.duration}.get(
