@@ -25,7 +25,13 @@ from assistant.errors import CannotWrite, UserError
 from assistant.files import replace_durably
 from assistant.paths import Paths
 from assistant.settings import Settings
-from assistant.store.connect import BUSY_TIMEOUT_MS, StoreDamaged, read_only_uri, store_error
+from assistant.store.connect import (
+    BUSY_TIMEOUT_MS,
+    StoreDamaged,
+    connect_read_only,
+    read_only_uri,
+    store_error,
+)
 from assistant.store.db import (
     check_damage,
     damaged_files,
@@ -78,7 +84,7 @@ def _local(now: datetime) -> datetime:
 def copy_store(source: Path, target: Path) -> None:
     """Copy ``source`` (with its WAL) to ``target`` as one self-contained file."""
     try:
-        src = sqlite3.connect(read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        src = connect_read_only(source)
         try:
             dest = sqlite3.connect(target)
             try:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.errors import UserError
 from assistant.paths import Paths
-from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri, store_error
+from assistant.store.connect import connect_read_only, store_error
 from assistant.store.db import check_damage, read_revision
 from assistant.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -152,7 +152,7 @@ def _encryption(store: Path) -> list[Finding]:
 
 def _counts(store: Path) -> list[Finding]:
     try:
-        conn = sqlite3.connect(read_only_uri(store), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect_read_only(store)
         try:
             calls = conn.execute("SELECT count(*) FROM calls").fetchone()[0]
             drafts = conn.execute("SELECT count(*) FROM calls WHERE status = 'draft'").fetchone()[0]

@@ -85,3 +85,8 @@ def is_environment_error(exc: BaseException) -> bool:
 def read_only_uri(path: Path) -> str:
     """A ``file:`` URI that opens ``path`` read-only (safe for any characters in it)."""
     return path.resolve().as_uri() + "?mode=ro"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A plain connection that only reads ``path``, waiting for a writer like the store."""
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)

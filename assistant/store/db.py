@@ -45,8 +45,8 @@ from assistant.store.connect import (
     BUSY_TIMEOUT_MS,
     StoreDamaged,
     apply_pragmas,
+    connect_read_only,
     is_environment_error,
-    read_only_uri,
     store_error,
 )
 from assistant.store.schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -156,7 +156,7 @@ def check_damage(path: Path, *, full: bool | None = None) -> str | None:
     if full is None:
         full = odd_size is not None or path.stat().st_size <= FULL_CHECK_BYTES
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect_read_only(path)
         try:
             # Reading the schema makes SQLite compare the header's page count with
             # the file (and its WAL): a file cut at a page boundary fails here.

@@ -248,21 +248,25 @@ def read_key_rows(conn: sqlite3.Connection) -> list[KeyRow]:
     return [KeyRow(str(k), bool(a), str(c)) for k, a, c in rows]
 
 
+def _key_rows_of(path: Path) -> list[KeyRow]:
+    from assistant.store.connect import connect_read_only
+
+    conn = connect_read_only(path)
+    try:
+        return read_key_rows(conn)
+    finally:
+        conn.close()
+
+
 def store_keys(path: Path) -> FieldKeys | None:
     """The store's keys, checked when encryption is on; None if it never had any.
 
     Raises ``KeyProblem`` when encryption is on and the key is missing or wrong: the
     store is then not opened, so nothing can be written over what it holds.
     """
-    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
-
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        rows = read_key_rows(conn)
-    finally:
-        conn.close()
+    rows = _key_rows_of(path)
     if not rows:
         return None
     keys = FieldKeys(path, rows)
@@ -357,9 +361,9 @@ class Switched:
 
 def status(path: Path) -> tuple[str | None, int]:
     """(the active key id or None, how many records the store holds)."""
-    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
+    from assistant.store.connect import connect_read_only
 
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = connect_read_only(path)
     try:
         rows = read_key_rows(conn)
         records = int(conn.execute("SELECT count(*) FROM calls").fetchone()[0])
@@ -507,13 +511,7 @@ def export_key(path: Path, keychain: Callable[[], SecretStore] | None = None) ->
     active, _records = status(path)
     if active is None:
         raise UserError(f"{path}: encryption at rest is off; there is no key to show")
-    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
-
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        keys = FieldKeys(path, read_key_rows(conn), keychain)
-    finally:
-        conn.close()
+    keys = FieldKeys(path, _key_rows_of(path), keychain)
     keys.check_active()
     secret = (keychain or open_keychain)().get(ACCOUNT.format(key_id=active))
     assert secret is not None  # check_active read it
@@ -523,13 +521,7 @@ def export_key(path: Path, keychain: Callable[[], SecretStore] | None = None) ->
 def restore_key(path: Path, secret: str, keychain: Callable[[], SecretStore] | None = None) -> str:
     """Put a key kept by IT back into this account's keychain, after checking that it
     opens one of the store's keys; return that key's id."""
-    from assistant.store.connect import BUSY_TIMEOUT_MS, read_only_uri
-
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        rows = read_key_rows(conn)
-    finally:
-        conn.close()
+    rows = _key_rows_of(path)
     if not rows:
         raise UserError(f"{path}: encryption at rest was never on here; no key is needed")
     for row in rows:

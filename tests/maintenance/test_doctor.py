@@ -118,10 +118,10 @@ def test_bad_settings_fail(paths: Paths, cli: Cli) -> None:
 def test_a_busy_store_is_reported_not_crashed(
     paths: Paths, store: Store, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.store import db
+    from assistant.store import connect, db
 
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
-    monkeypatch.setattr(doctor, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(connect, "BUSY_TIMEOUT_MS", 50)  # read-only checks and counts
     store.close()
     holder = sqlite3.connect(paths.store_file, isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
