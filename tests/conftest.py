@@ -53,6 +53,21 @@ def store(paths: Paths, _template_store: Path) -> Iterator[Store]:
     opened.close()
 
 
+def fill_store(store: Store, count: int) -> list[str]:
+    """Save ``count`` records with long Chinese notes (a few pages' worth), for tests
+    that damage, salvage or restore a store; their ids back."""
+    from datetime import UTC, datetime
+
+    from assistant.notes.records import save_call
+
+    saved = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    with store.transaction() as session:
+        for i, call_id in enumerate(ids):
+            save_call(session, {"id": call_id, "notes": f"第{i}条记录 " * 40}, None, now=saved)
+    return ids
+
+
 def call_record(**overrides: Any) -> dict[str, Any]:
     """A complete, finalisable record as JSON Lines carries it."""
     record: dict[str, Any] = {

@@ -4,26 +4,17 @@ what it can, restore keeps what was written since, a writing command says it."""
 from __future__ import annotations
 
 import shutil
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.notes.records import save_call
 from assistant.paths import Paths
 from assistant.store.db import RECOVERED_EXIT_STATUS, Store, open_store
+from tests.conftest import fill_store
 
 Cli = Callable[..., Any]
 SAVED = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
-
-
-def _fill(store: Store, count: int) -> list[str]:
-    ids = [str(uuid.uuid4()) for _ in range(count)]
-    with store.transaction() as session:
-        for i, call_id in enumerate(ids):
-            save_call(session, {"id": call_id, "notes": f"第{i}条记录 " * 40}, None, now=SAVED)
-    return ids
 
 
 def _call_ids(path: Path) -> set[str]:
@@ -38,7 +29,7 @@ def _call_ids(path: Path) -> set[str]:
 
 def _damage_half(paths: Paths, store: Store, count: int = 400) -> list[str]:
     """Fill the store, then cut its file in half; return the ids it held."""
-    ids = _fill(store, count)
+    ids = fill_store(store, count)
     store.close()
     data = paths.store_file.read_bytes()
     paths.store_file.write_bytes(data[: len(data) // 2])
@@ -110,7 +101,7 @@ def test_salvage_skips_a_bad_page_in_the_middle_and_reads_the_rows_after_it(
 ) -> None:
     from assistant.store.salvage import count_readable, salvage
 
-    held = _fill(store, 400)
+    held = fill_store(store, 400)
     store.close()
     data = bytearray(paths.store_file.read_bytes())
     # The page holding record 200's notes: a page of call rows, wherever it lies.
@@ -130,7 +121,7 @@ def test_salvage_skips_a_bad_page_in_the_middle_and_reads_the_rows_after_it(
 def test_restore_after_damage_keeps_what_was_written_since(
     paths: Paths, store: Store, cli: Cli, write_jsonl: Any, make_record: Any
 ) -> None:
-    before = _fill(store, 2)
+    before = fill_store(store, 2)
     backup = Path(cli("backup").text.strip())
     held, record, _ = _start_after_damage(paths, store, cli, write_jsonl, make_record)
     result = cli("restore", str(backup))
@@ -157,9 +148,9 @@ def test_restoring_the_salvaged_store_brings_back_old_and_new_records(
 
 
 def test_a_plain_restore_merges_nothing(paths: Paths, store: Store, cli: Cli) -> None:
-    _fill(store, 1)
+    fill_store(store, 1)
     backup = Path(cli("backup").text.strip())
-    later = _fill(store, 1)
+    later = fill_store(store, 1)
     store.close()
     result = cli("restore", str(backup))
     assert result.status == 0

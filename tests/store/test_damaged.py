@@ -28,17 +28,10 @@ from assistant.store.db import (
     open_store,
     open_store_or_recover,
 )
+from tests.conftest import fill_store
 
 NOW = datetime(2024, 3, 15, 14, 0, 5)
 SAVED = datetime(2024, 3, 15, 6, 0, tzinfo=UTC)
-
-
-def _fill(store: Store, count: int) -> list[str]:
-    ids = [str(uuid.uuid4()) for _ in range(count)]
-    with store.transaction() as session:
-        for i, call_id in enumerate(ids):
-            save_call(session, {"id": call_id, "notes": f"第{i}条记录 " * 40}, None, now=SAVED)
-    return ids
 
 
 def _files(folder: Path) -> set[str]:
@@ -48,7 +41,7 @@ def _files(folder: Path) -> set[str]:
 
 def _damaged_copy(paths: Paths, store: Store, how: str) -> bytes:
     """Fill the store, close it, damage the file; return the damaged bytes."""
-    _fill(store, 400)
+    fill_store(store, 400)
     store.close()
     path = paths.store_file
     data = path.read_bytes()
@@ -106,7 +99,7 @@ def test_a_writer_moves_the_damaged_store_aside_and_starts_afresh(
         assert "damaged" in notice.message
         assert "agent-assist restore" in notice.message
         # The new store works.
-        _fill(fresh, 1)
+        fill_store(fresh, 1)
     finally:
         fresh.close()
     assert check_damage(paths.store_file, full=True) is None
@@ -136,7 +129,7 @@ def test_a_second_recovery_in_the_same_second_never_overwrites_the_first(
 
 
 def test_a_sound_store_is_opened_as_it_is(paths: Paths, store: Store) -> None:
-    ids = _fill(store, 3)
+    ids = fill_store(store, 3)
     store.close()
     before = _files(paths.data_dir)
     reopened, notice = open_store_or_recover(paths.store_file)
@@ -155,7 +148,7 @@ def test_a_large_store_is_checked_without_reading_every_page(
 ) -> None:
     """Above FULL_CHECK_BYTES the start-up check skips quick_check but still finds
     a truncated file (SQLite compares the header's page count with the file)."""
-    _fill(store, 400)
+    fill_store(store, 400)
     store.close()
 
     def no_full_check(conn: sqlite3.Connection) -> str | None:
@@ -208,7 +201,7 @@ conn.close()
 
 
 def test_a_damaged_store_another_program_has_open_is_not_moved(paths: Paths, store: Store) -> None:
-    _fill(store, 2)
+    fill_store(store, 2)
     store.close()
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_OPEN, str(paths.store_file)],
@@ -267,7 +260,7 @@ def test_a_full_store_is_a_clear_message_and_the_save_is_rolled_back(
     """SQLITE_FULL, made with max_page_count: proves the mapping and the rollback of
     SQLite's own "database or disk is full", not the operating system's ENOSPC
     (see the next test for an OS-level write failure)."""
-    _fill(store, 2)
+    fill_store(store, 2)
     before = _rows(paths.store_file)
     from sqlalchemy import event
 
@@ -313,7 +306,7 @@ except UserError as exc:
 def test_an_operating_system_write_failure_is_a_clear_message(paths: Paths, store: Store) -> None:
     """RLIMIT_FSIZE makes the kernel refuse the WAL's growth (EFBIG), as a full disk
     refuses it with ENOSPC: SQLite's real I/O error path, in a child process."""
-    _fill(store, 2)
+    fill_store(store, 2)
     store.close()
     before = _rows(paths.store_file)
     limit = paths.store_file.stat().st_size + 64 * 1024
@@ -333,7 +326,7 @@ def test_an_operating_system_write_failure_is_a_clear_message(paths: Paths, stor
 def test_a_read_only_store_is_a_clear_message(paths: Paths, store: Store) -> None:
     """PRAGMA query_only makes SQLite refuse writes as on a read-only file: proves
     the message and that nothing is written; the next test uses real permissions."""
-    _fill(store, 1)
+    fill_store(store, 1)
     before = _rows(paths.store_file)
     from sqlalchemy import event
 
@@ -371,7 +364,7 @@ def test_a_read_only_data_folder_is_a_clear_message(store: Store) -> None:
     """Real permissions: the folder and the file are read-only for the user saving.
     Root ignores permissions, so as root the save runs as 'nobody' in a child, in a
     folder 'nobody' can reach (pytest's own temporary folders are private)."""
-    _fill(store, 1)
+    fill_store(store, 1)
     store.close()
     folder = Path(tempfile.mkdtemp(prefix="agent-assist-ro-"))
     try:
