@@ -75,5 +75,5 @@ def keysym_name(key: str) -> str:
 class NoDesktop(NamedTuple):
     """No summon key here, and why (said once in the panel and by doctor)."""
 
-    reason: str  # "wayland", "no_display", "no_xlib", "platform"
+    reason: str  # "wayland", "no_display", "no_xlib", "platform", "error"
     detail: str  # in English, for doctor and the log

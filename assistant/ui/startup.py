@@ -21,7 +21,9 @@ A moment later, each a delay below:
                   classes (about 10 ms here), so none is installed before the
                   paint. For the same reason the dock and the preview are told of
                   resizes by the window and a layout, not by event filters.
-  ``SUMMON_DELAY_MS``  the summon key (Xlib and the key grab).
+  ``SUMMON_DELAY_MS``  the summon key: Xlib's imports and connection on a thread of
+                  their own (on the UI thread they held the agent's keys 0.1-0.4 s),
+                  then the key grab here.
   ``TRAY_DELAY_MS``  the tray icon, after ready (``TRAY_FALLBACK_MS`` after the
                   paint if the playbook cannot load); the log's first record with it.
   ``SETTLE_MS``   after the playbook: drafts left behind, due follow-ups, the

@@ -1,9 +1,12 @@
 """The summon key and paste-back: the panel's side of :mod:`assistant.desktop`.
 
-The key is held from a moment after the first paint for as long as the panel runs;
-pressing it (or ``agent-assist --toggle``) notes the window the agent was in, then
-brings the panel forward or hides it. With paste-back on, a copy hands focus back to
-that window and presses Ctrl+V there.
+The key is held from a moment after the first paint for as long as the panel runs.
+The desktop is opened on a thread of its own: Xlib's imports and its connection take
+a tenth of a second or more, which the agent's first keys would wait behind; the key
+is then held here, on the UI thread (Windows posts ``WM_HOTKEY`` to the thread that
+registered it). Pressing it (or ``agent-assist --toggle``) notes the window the agent
+was in, then brings the panel forward or hides it. With paste-back on, a copy hands
+focus back to that window and presses Ctrl+V there.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QObject
 
 from assistant.desktop import Desktop, KeyCombo, NoDesktop, open_desktop
 from assistant.settings import Settings
+from assistant.ui.background import BackgroundLane
 from assistant.ui.soon import soon
 
 if TYPE_CHECKING:
@@ -72,6 +76,7 @@ class Summoner(QObject):
         self._settings = settings
         self._opener = opener
         self.desktop: Desktop | None = None
+        self._opening: BackgroundLane | None = None
         self.came_from: int | None = None  # the window the agent summoned the panel from
         self._held = ""
         self._notifier: QSocketNotifier | None = None
@@ -83,7 +88,18 @@ class Summoner(QObject):
         self._read_soon = soon(self, self._read)
 
     def start(self) -> None:
-        opened = self._opener()
+        """Open the desktop off the UI thread; the key is held once it is open."""
+        self._opening = BackgroundLane()
+        self._opening.submit(self._opener, self._opened, self._not_opened)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        log.warning("summon key: the desktop could not be opened", exc_info=exc)
+        self._opened(NoDesktop("error", f"{type(exc).__name__}: {exc}"))
+
+    def _opened(self, opened: Desktop | NoDesktop) -> None:
+        if self._opening is not None:
+            self._opening.shutdown()  # its one job is done
+            self._opening = None
         if isinstance(opened, NoDesktop):
             log.info("summon key: %s", opened.detail)
             self.window.show_status(no_desktop_text(opened.reason))
@@ -184,6 +200,10 @@ class Summoner(QObject):
             )
 
     def close(self) -> None:
+        if self._opening is not None:
+            # Not waited for: a desktop still opening goes with the process.
+            self._opening.shutdown(abandon=True)
+            self._opening = None
         if self._notifier is not None:
             self._notifier.setEnabled(False)
         if self._filter is not None:

@@ -178,7 +178,7 @@ def test_a_shortcut_the_desktop_refuses_is_said_in_the_panel(
 
 
 def test_without_the_portal_the_panel_and_doctor_say_to_bind_toggle(
-    make_panel: Any, bus: str, monkeypatch: pytest.MonkeyPatch
+    make_panel: Any, qtbot: Any, bus: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant.maintenance.doctor import check_summon_key
     from assistant.ui.summon import Summoner
@@ -187,7 +187,7 @@ def test_without_the_portal_the_panel_and_doctor_say_to_bind_toggle(
     summoner = Summoner(window, Settings, wayland(bus))  # nobody owns the portal
     try:
         summoner.start()
-        assert "No summon key on Wayland" in window.status.text()
+        qtbot.waitUntil(lambda: "No summon key on Wayland" in window.status.text())
         assert "agent-assist --toggle" in window.status.text()
     finally:
         summoner.close()
