@@ -59,7 +59,7 @@ def scrub(text: str) -> str:
 
 
 def _scrub_between_ids(text: str) -> str:
-    from assistant.notes.redact import mask_cards
+    from assistant.redact import mask_cards
 
     _, keep_or_phone, email = _patterns()
     text = email.sub("[e-mail]", mask_cards(text)[0])

@@ -31,8 +31,8 @@ def _export_cpu(store: Path, repeats: int) -> float:
 
 
 def metrics(quick: bool) -> Iterator[Metric]:
+    from assistant.keychain import MemorySecretStore
     from assistant.store import encryption
-    from assistant.sync.secrets import MemorySecretStore
 
     keychain = MemorySecretStore()
     encryption.open_keychain = lambda: keychain

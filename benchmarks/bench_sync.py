@@ -22,11 +22,11 @@ RECORDS = 10_000
 
 
 def metrics(quick: bool) -> Iterator[Metric]:
+    from assistant.keychain import MemorySecretStore
     from assistant.notes.records import save_call
     from assistant.store.db import open_store
     from assistant.store.timefmt import utc_now
     from assistant.sync.connection import parse_server_url
-    from assistant.sync.secrets import MemorySecretStore
     from assistant.sync.service import SyncConfig, TeamSync
     from testsupport.postgres import PostgresServer
     from testsupport.records import write_sample_records

@@ -170,10 +170,11 @@ def test_no_import_cycles_anywhere() -> None:
 def test_notes_and_playbooks_stay_apart_and_the_store_knows_no_notes() -> None:
     # The call records know nothing of the phrasing engine nor it of them; what joins
     # them (lint fixes for notes) lives in the UI, shared dates in assistant.calendar.
+    # The store is below both and below team sync (the keychain is its own module).
     forbidden = {
         "notes": ("assistant.playbooks",),
         "playbooks": ("assistant.notes",),
-        "store": ("assistant.notes",),
+        "store": ("assistant.notes", "assistant.sync"),
     }
     graph = _import_graph()
     offenders = []
@@ -184,4 +185,21 @@ def test_notes_and_playbooks_stay_apart_and_the_store_knows_no_notes() -> None:
             for target in sorted(graph[module]):
                 if any(target == b or target.startswith(b + ".") for b in banned):
                     offenders.append(f"{module} imports {target}")
+    assert offenders == []
+
+
+BOTTOM = ("errors", "paths", "files", "languages", "logs", "redact", "settings", "keychain")
+
+
+def test_the_bottom_modules_import_only_each_other_and_the_calendar() -> None:
+    # Everything else builds on them: the log's card masking and the keychain the
+    # store's encryption uses are not borrowed from notes/ or sync/.
+    graph = _import_graph()
+    bottom = {f"assistant.{name}" for name in BOTTOM}
+    offenders = [
+        f"{module} imports {target}"
+        for module in sorted(bottom)
+        for target in sorted(graph[module])
+        if target not in bottom and not target.startswith("assistant.calendar")
+    ]
     assert offenders == []

@@ -210,8 +210,8 @@ class _Team:
     in a secret store, and a retry policy short enough for a test."""
 
     def __init__(self, url: str, password: str) -> None:
+        from assistant.keychain import MemorySecretStore
         from assistant.sync.connection import parse_server_url
-        from assistant.sync.secrets import MemorySecretStore
         from assistant.sync.service import RetryPolicy
 
         self.url = url

@@ -22,8 +22,8 @@ from typing import Any
 
 from assistant.errors import UserError
 from assistant.files import write_text_atomically
-from assistant.notes.redact import mask_anything
 from assistant.paths import Paths
+from assistant.redact import mask_anything
 
 log = logging.getLogger(__name__)
 

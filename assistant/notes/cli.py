@@ -104,11 +104,10 @@ def run_erase(args: argparse.Namespace) -> int:
 def _team_erasure(args: argparse.Namespace) -> TeamErasure:
     from assistant.paths import resolve_paths
     from assistant.settings import load_settings
-    from assistant.sync.cli import _address, _saved_password
+    from assistant.sync.cli import team_login
     from assistant.sync.erasure import TeamErasure
 
-    address = _address(load_settings(resolve_paths(args.data_dir).settings_file))
-    return TeamErasure(address, _saved_password(args, address))
+    return TeamErasure(*team_login(args, load_settings(resolve_paths(args.data_dir).settings_file)))
 
 
 def run_purge(args: argparse.Namespace) -> int:

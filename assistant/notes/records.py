@@ -12,8 +12,8 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from assistant.notes.bulk import upsert
-from assistant.notes.redact import mask_fields
 from assistant.notes.validation import FieldProblem, SavedRecord, finalise_problems
+from assistant.redact import mask_fields
 from assistant.store.fields import (
     CALL_FIELD_NAMES,
     CALL_SPECS,

@@ -17,7 +17,7 @@ or a broken spreadsheet:
   cannot store them).
 * Times between the years 1900 and 2199 (a typo outside that would also overflow
   when shown in local time); durations up to 30 days.
-* Card numbers are masked (``assistant.notes.redact``) in every text and list
+* Card numbers are masked (``assistant.redact``) in every text and list
   field; ``check_call``/``check_followup`` say which fields.
 """
 
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from assistant.notes.redact import mask_cards, mask_value
+from assistant.redact import mask_cards, mask_value
 from assistant.store.fields import (
     CALL_SPECS,
     FOLLOWUP_SPECS,

@@ -149,7 +149,6 @@ def _local_source(store: Path) -> Source:
 
 def _team_source(args: argparse.Namespace, settings: Any) -> Source:
     from assistant.report.source import TeamSource
-    from assistant.sync.cli import _address, _saved_password
+    from assistant.sync.cli import team_login
 
-    address = _address(settings)
-    return TeamSource(address, _saved_password(args, address))
+    return TeamSource(*team_login(args, settings))

@@ -43,7 +43,7 @@ from assistant.errors import UserError
 from assistant.store.fields import CALL_FIELDS, FOLLOWUP_FIELDS, csv_line_sql
 
 if TYPE_CHECKING:
-    from assistant.sync.secrets import SecretStore
+    from assistant.keychain import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class KeyProblem(UserError):
 
 def open_keychain() -> SecretStore:
     """The OS keychain (the edge tests replace, as for the sync password)."""
-    from assistant.sync.secrets import KeyringSecretStore
+    from assistant.keychain import KeyringSecretStore
 
     return KeyringSecretStore()
 
@@ -138,7 +138,7 @@ class FieldKeys:
         found = self._ciphers.get(key_id)
         if found is not None:
             return found
-        from assistant.sync.secrets import SecretStoreUnavailable
+        from assistant.keychain import SecretStoreUnavailable
 
         try:
             secret = self._keychain().get(ACCOUNT.format(key_id=key_id))
@@ -481,7 +481,7 @@ def _key_for_on(
 ) -> str:
     """The key to switch on with: the store's newest one still in the keychain, or a
     new one (stored in the keychain before any value uses it)."""
-    from assistant.sync.secrets import SecretStoreUnavailable
+    from assistant.keychain import SecretStoreUnavailable
 
     if rows:
         newest = conn.execute("SELECT key_id FROM store_keys ORDER BY created_at DESC").fetchall()

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from assistant.errors import UserError
 
 if TYPE_CHECKING:
+    from assistant.keychain import SecretStore
     from assistant.paths import Paths
     from assistant.settings import Settings
     from assistant.sync.connection import ServerAddress
-    from assistant.sync.secrets import SecretStore
     from assistant.sync.service import SyncResult
 
 
@@ -81,7 +81,7 @@ class PasswordNeeded(UserError):
 
 # The two edges tests replace: the OS keychain and the terminal.
 def open_secret_store() -> SecretStore:
-    from assistant.sync.secrets import KeyringSecretStore
+    from assistant.keychain import KeyringSecretStore
 
     return KeyringSecretStore()
 
@@ -122,9 +122,17 @@ def _read_password(args: argparse.Namespace, address: ServerAddress) -> str:
     return password
 
 
-def _saved_password(args: argparse.Namespace, address: ServerAddress) -> str:
-    """The keychain's password; without a usable keychain, ask (once this run)."""
-    from assistant.sync.secrets import SecretStoreUnavailable
+def team_login(args: argparse.Namespace, settings: Settings) -> tuple[ServerAddress, str]:
+    """The team server of the settings and its password: what every command that
+    reads or writes the team's data needs (sync, ``report --team``, ``erase --team``)."""
+    address = server_address(settings)
+    return address, saved_password(args, address)
+
+
+def saved_password(args: argparse.Namespace, address: ServerAddress) -> str:
+    """The keychain's password for ``address``; without a usable keychain, ask (on
+    the terminal, or ``--password-stdin``)."""
+    from assistant.keychain import SecretStoreUnavailable
 
     if args.password_stdin:
         return _read_password(args, address)
@@ -145,7 +153,8 @@ def _saved_password(args: argparse.Namespace, address: ServerAddress) -> str:
     return password
 
 
-def _address(settings: Settings) -> ServerAddress:
+def server_address(settings: Settings) -> ServerAddress:
+    """The team server set in the settings (``sync --login`` sets it)."""
     from assistant.sync.connection import parse_server_url
 
     if not settings.sync_url:
@@ -169,9 +178,9 @@ def run_sync_command(args: argparse.Namespace) -> int:
 
 
 def _login(args: argparse.Namespace) -> int:
+    from assistant.keychain import SecretStoreUnavailable
     from assistant.settings import save_settings
     from assistant.sync.connection import check_login, parse_server_url
-    from assistant.sync.secrets import SecretStoreUnavailable
 
     paths, settings = _context(args)
     address = parse_server_url(args.login)
@@ -187,10 +196,10 @@ def _login(args: argparse.Namespace) -> int:
 
 
 def _logout(args: argparse.Namespace) -> int:
-    from assistant.sync.secrets import SecretStoreUnavailable
+    from assistant.keychain import SecretStoreUnavailable
 
     _, settings = _context(args)
-    address = _address(settings)
+    address = server_address(settings)
     try:
         removed = open_secret_store().delete(address.account)
     except SecretStoreUnavailable as exc:
@@ -210,8 +219,7 @@ def _sync_round(args: argparse.Namespace) -> int:
     from assistant.sync.state import state_file
 
     paths, settings = _context(args)
-    address = _address(settings)
-    password = _saved_password(args, address)
+    address, password = team_login(args, settings)
     store = open_store(paths.store_file)
     try:
         if args.push_all:
@@ -271,7 +279,7 @@ def run_publish(args: argparse.Namespace) -> int:
     from assistant.sync.packs import PackRefused, checked_pack, upload_pack
 
     _, settings = _context(args)
-    address = _address(settings)
+    address = server_address(settings)
     try:
         pack = checked_pack(args.file)
     except PackRefused as refused:
@@ -280,7 +288,7 @@ def run_publish(args: argparse.Namespace) -> int:
         print(f"agent-assist: {refused.message}", file=sys.stderr)
         return 1
     text = args.file.read_text(encoding="utf-8")
-    password = _saved_password(args, address)
+    password = saved_password(args, address)
     upload_pack(address, password, pack, text)
     version = f" version {pack.version}" if pack.version else ""
     print(

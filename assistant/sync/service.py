@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from assistant.errors import UserError
+from assistant.keychain import SecretStore, SecretStoreUnavailable
 from assistant.sync.connection import ServerAddress, classify, describe, parse_server_url
 from assistant.sync.push import Conflict, PushOutcome
-from assistant.sync.secrets import SecretStore, SecretStoreUnavailable
 from assistant.sync.state import load_state, save_state
 
 if TYPE_CHECKING:

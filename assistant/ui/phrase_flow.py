@@ -22,9 +22,9 @@ from assistant.playbooks.model import Entry
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QWidget
 
+    from assistant.keychain import SecretStore
     from assistant.playbooks.mine import MyPack, Phrase
     from assistant.playbooks.model import Pack
-    from assistant.sync.secrets import SecretStore
     from assistant.ui.background import BackgroundLane
     from assistant.ui.copying import CopyFlow
     from assistant.ui.notes_controller import NotesController
@@ -215,9 +215,9 @@ class PhraseFlow(QObject):
 
     def _upload(self, url: str, pack_id: str, text: str) -> Pack:
         """On the worker: the saved password, the check, the upload."""
+        from assistant.keychain import KeyringSecretStore
         from assistant.sync.connection import parse_server_url
         from assistant.sync.packs import publish_text
-        from assistant.sync.secrets import KeyringSecretStore
 
         address = parse_server_url(url)
         secrets = self.secrets if self.secrets is not None else KeyringSecretStore()

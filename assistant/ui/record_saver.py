@@ -141,7 +141,7 @@ class RecordSaver(QObject):
         return text
 
     def _show_masked(self, saved: SavedRecord) -> None:
-        from assistant.notes.redact import mask_cards
+        from assistant.redact import mask_cards
 
         form = self.c.page.form
         for name in saved.masked:

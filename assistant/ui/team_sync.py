@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from assistant.ui.background import BackgroundLane
 
 if TYPE_CHECKING:
+    from assistant.keychain import SecretStore
     from assistant.paths import Paths
     from assistant.settings import Settings
     from assistant.store.db import Store
-    from assistant.sync.secrets import SecretStore
     from assistant.sync.service import SyncResult
 
 log = logging.getLogger(__name__)
@@ -79,10 +79,10 @@ class PanelSync(QObject):
         self._lane.submit(lambda: self._round(url, groups), self._done, self._failed)
 
     def _round(self, url: str, groups: tuple[str, ...]) -> SyncResult:
+        from assistant.keychain import KeyringSecretStore
         from assistant.store.db import open_store
         from assistant.store.timefmt import utc_now
         from assistant.sync.connection import parse_server_url
-        from assistant.sync.secrets import KeyringSecretStore
         from assistant.sync.service import SyncConfig, run_sync
         from assistant.sync.state import state_file
 

@@ -19,9 +19,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from assistant.keychain import MemorySecretStore, SecretStoreUnavailable
 from assistant.paths import Paths
 from assistant.store import encryption
-from assistant.sync.secrets import MemorySecretStore, SecretStoreUnavailable
 
 NAME = "欧阳娜娜"
 CONTACT = "+86 139 1234 5678"

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
+from assistant.keychain import MemorySecretStore
 from assistant.paths import Paths
 from assistant.settings import load_settings, save_settings
 from assistant.store.db import Store, open_store
 from assistant.store.timefmt import utc_now
 from assistant.sync.connection import ServerAddress, parse_server_url
-from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.service import RetryPolicy, SyncConfig, SyncResult, TeamSync
 from assistant.sync.state import state_file
 from testsupport.postgres import PostgresServer

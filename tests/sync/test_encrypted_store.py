@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from assistant.keychain import MemorySecretStore
 from assistant.notes.records import stored_call
 from assistant.store import encryption
 from assistant.store.db import open_store
 from assistant.store.timefmt import utc_now
-from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.service import TeamSync
 
 Sql = Callable[..., list[tuple[Any, ...]]]

@@ -15,10 +15,10 @@ import keyring.errors
 import pytest
 from keyring.backends import fail
 
+from assistant.keychain import KeyringSecretStore, MemorySecretStore, SecretStoreUnavailable
 from assistant.paths import Paths
 from assistant.settings import load_settings
 from assistant.sync.connection import parse_server_url
-from assistant.sync.secrets import KeyringSecretStore, MemorySecretStore, SecretStoreUnavailable
 
 REPO = Path(__file__).resolve().parents[2]
 

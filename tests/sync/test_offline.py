@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from assistant.keychain import MemorySecretStore, SecretStoreUnavailable
 from assistant.paths import Paths
 from assistant.settings import Settings, save_settings
 from assistant.store.db import Store
 from assistant.sync.connection import parse_server_url
-from assistant.sync.secrets import MemorySecretStore, SecretStoreUnavailable
 from assistant.sync.service import SyncConfig, run_sync
 from assistant.sync.state import load_state, state_file
 

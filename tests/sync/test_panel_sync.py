@@ -7,12 +7,12 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from assistant.keychain import MemorySecretStore
 from assistant.notes.records import save_call
 from assistant.paths import Paths
 from assistant.settings import load_settings, save_settings
 from assistant.store.db import Store
 from assistant.sync.connection import ServerAddress
-from assistant.sync.secrets import MemorySecretStore
 from assistant.ui.team_sync import PanelSync
 
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from assistant.keychain import MemorySecretStore
 from assistant.sync import server_tables
 from assistant.sync.connection import make_engine, parse_server_url
-from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.server_schema import HEAD_VERSION, SCHEMA, ensure_schema, schema_script
 from testsupport.postgres import PostgresServer
 

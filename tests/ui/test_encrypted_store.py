@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from assistant.keychain import MemorySecretStore
 from assistant.notes.service import save_form
 from assistant.paths import Paths
 from assistant.store import encryption
 from assistant.store.db import open_store
 from assistant.store.timefmt import utc_now
-from assistant.sync.secrets import MemorySecretStore
 
 
 def test_a_missing_key_is_one_line_and_the_panel_writes_nothing(

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from assistant.keychain import MemorySecretStore
 from assistant.paths import Paths
 from assistant.playbooks.library import discover, load_library
 from assistant.playbooks.mine import MyPack, Phrase
@@ -19,7 +20,6 @@ from assistant.settings import Settings
 from assistant.store.db import open_store
 from assistant.store.timefmt import utc_now
 from assistant.sync.connection import parse_server_url
-from assistant.sync.secrets import MemorySecretStore
 from assistant.sync.service import SyncConfig, TeamSync
 from assistant.sync.state import state_file
 from assistant.ui.publish_dialog import PublishDialog

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from assistant.notes.records import save_call
-from assistant.notes.redact import luhn_ok, mask_cards
 from assistant.notes.validation import check_call, check_followup, coerce_call
 from assistant.paths import Paths
+from assistant.redact import luhn_ok, mask_cards
 from assistant.store.db import Store
 from assistant.store.fields import (
     CALL_FIELD_NAMES,

@@ -1,8 +1,9 @@
-"""Where the sync password lives: the OS keychain, behind a three-call interface.
+"""The OS keychain, behind a three-call interface: where the team server's password
+(``sync``) and the store's encryption key (``store.encryption``) live.
 
-The password is never written to a file or a log. When the system has no usable
-keychain, ``SecretStoreUnavailable`` says so and the caller asks for the password
-once per run instead.
+Neither is ever written to a file or a log. When the system has no usable keychain,
+``SecretStoreUnavailable`` says so: the sync password is then asked for once per run,
+and an encrypted store cannot be opened.
 """
 
 from __future__ import annotations
