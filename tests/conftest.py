@@ -17,6 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 
 from assistant.paths import Paths
@@ -202,3 +205,35 @@ def agent_password() -> str:
 @pytest.fixture
 def clerk_password() -> str:
     return CLERK_PASSWORD
+
+
+# -- the OS keychain, through the real keyring module ---------------------------------
+
+
+class DictKeyring(keyring.backend.KeyringBackend):
+    """A working keyring backend in memory: the app's KeyringSecretStore and the keyring
+    module run as they do, only the OS keychain under them is a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.items.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not found")
+
+
+@pytest.fixture
+def keyring_backend() -> Iterator[Callable[[Any], None]]:
+    """Set the keyring module's backend for one test, then put the old one back."""
+    before = keyring.get_keyring()
+    yield keyring.set_keyring
+    keyring.set_keyring(before)

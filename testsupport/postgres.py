@@ -115,9 +115,10 @@ class PostgresServer:
         return server
 
     @classmethod
-    def reap_orphans(cls, bindir: Path, run_as: str | None) -> None:
-        """Stop and remove servers left by runs that died (killed before their teardown)."""
-        for root in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+    def reap_orphans(cls, bindir: Path, run_as: str | None, under: Path | None = None) -> None:
+        """Stop and remove servers left by runs that died (killed before their teardown)
+        in ``under`` (the temporary directory)."""
+        for root in (under or Path(tempfile.gettempdir())).glob(f"{PREFIX}*"):
             try:
                 owner = int((root / OWNER_FILE).read_text(encoding="ascii"))
             except (OSError, ValueError):

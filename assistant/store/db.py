@@ -34,6 +34,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -213,11 +214,22 @@ def backup_file(path: Path, label: str) -> Path:
     return target
 
 
+# Alembic's ``op`` and ``context`` are proxies shared by the whole process: two
+# migrations at once in two threads (the panel's lane and its team sync opening the
+# store together) crashed the interpreter. One at a time; the next finds the head.
+_migrating = threading.Lock()
+
+
 def migrate(path: Path) -> Path | None:
     """Bring the store to the head revision; return the backup made, if any.
 
     A damaged store raises ``StoreDamaged`` and is left as it is.
     """
+    with _migrating:
+        return _migrate(path)
+
+
+def _migrate(path: Path) -> Path | None:
     assert_sound(path)
     revision = check_revision(path)
     if revision == HEAD_REVISION:

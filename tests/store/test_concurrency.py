@@ -175,3 +175,34 @@ def test_the_panel_and_imports_write_one_store_at_once_and_lose_nothing(
         conn.close()
     assert followups == (3000, 3000)
     assert check_damage(paths.store_file, full=True) is None
+
+
+def test_threads_opening_a_new_store_together_all_get_a_working_store(tmp_path: Path) -> None:
+    # The panel's lane and its team sync can open the store at the same moment (a long
+    # backup before an upgrade outlasts the sync's start-up delay): each gets the store
+    # at the head revision, migrated once.
+    path = tmp_path / "calls.sqlite3"
+    start = threading.Barrier(4)
+    opened: list[Store] = []
+    failed: list[BaseException] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            opened.append(open_store(path))
+        except BaseException as exc:
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failed == []
+    assert len(opened) == 4
+    with opened[0].transaction() as session:
+        save_call(session, {"id": str(uuid.uuid4()), "request": "退款"}, None, now=NOW)
+    for store in opened:
+        with store.transaction() as session:
+            assert session.connection().exec_driver_sql("SELECT count(*) FROM calls").scalar() == 1
+        store.close()

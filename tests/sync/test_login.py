@@ -5,13 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from keyring.backends import fail
 
@@ -19,6 +16,7 @@ from assistant.keychain import KeyringSecretStore, MemorySecretStore, SecretStor
 from assistant.paths import Paths
 from assistant.settings import load_settings
 from assistant.sync.connection import parse_server_url
+from tests.conftest import DictKeyring
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -130,38 +128,10 @@ def test_print_schema_needs_no_server(cli: Any) -> None:
 # -- the real keyring module ------------------------------------------------------
 
 
-class _DictKeyring(keyring.backend.KeyringBackend):
-    """A working keyring backend in memory, to drive KeyringSecretStore itself."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
-@pytest.fixture
-def keyring_backend() -> Iterator[Callable[[Any], None]]:
-    """Set the keyring module's backend for one test, then put the old one back."""
-    before = keyring.get_keyring()
-    yield keyring.set_keyring
-    keyring.set_keyring(before)
-
-
 def test_keyring_store_uses_the_agent_assist_service(
     keyring_backend: Callable[[Any], None],
 ) -> None:
-    backend = _DictKeyring()
+    backend = DictKeyring()
     keyring_backend(backend)
     store = KeyringSecretStore()
 

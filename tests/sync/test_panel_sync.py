@@ -70,26 +70,6 @@ def test_no_server_set_means_no_rounds(qtbot: Any, paths: Paths, store: Store) -
         sync.shutdown()
 
 
-def test_the_panel_syncs_after_a_finalise(
-    qtbot: Any, paths: Paths, store: Store, logged_in: ServerAddress, secrets: MemorySecretStore
-) -> None:
-    from types import SimpleNamespace
-
-    from assistant.ui.window import MainWindow
-
-    sync = _panel_sync(paths, secrets)
-    requests: list[int] = []
-    sync.request = lambda: requests.append(1)  # type: ignore[method-assign]
-    window = SimpleNamespace(team_sync=sync)
-    window._sync_now = lambda: MainWindow._sync_now(window)  # type: ignore[arg-type]
-    final = SimpleNamespace(values={"status": "final"})
-    draft = SimpleNamespace(values={"status": "draft"})
-    MainWindow._sync_after_finalise(window, draft)  # type: ignore[arg-type]
-    MainWindow._sync_after_finalise(window, final)  # type: ignore[arg-type]
-    assert requests == [1]
-    sync.shutdown()
-
-
 def test_a_record_erased_team_wide_leaves_this_panel_at_its_next_round(
     qtbot: Any,
     paths: Paths,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -44,15 +43,14 @@ def test_a_server_left_by_a_dead_run_is_removed(tmp_path: Path) -> None:
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()  # reaped: its pid now names no process
-    orphan = Path(tempfile.mkdtemp(prefix=PREFIX))
+    # In the test's own folder: a real server another run left in /tmp is not this
+    # test's business (and would need the real pg_ctl).
+    orphan = Path(tempfile.mkdtemp(prefix=PREFIX, dir=tmp_path))
     (orphan / OWNER_FILE).write_text(str(dead.pid), encoding="ascii")
-    alive = Path(tempfile.mkdtemp(prefix=PREFIX))
+    alive = Path(tempfile.mkdtemp(prefix=PREFIX, dir=tmp_path))
     (alive / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
-    try:
-        PostgresServer.reap_orphans(tmp_path, None)
 
-        assert not orphan.exists()
-        assert alive.exists()
-    finally:
-        shutil.rmtree(orphan, ignore_errors=True)
-        shutil.rmtree(alive, ignore_errors=True)
+    PostgresServer.reap_orphans(tmp_path / "no-bin", None, under=tmp_path)
+
+    assert not orphan.exists()
+    assert alive.exists()
