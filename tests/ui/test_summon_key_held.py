@@ -89,7 +89,7 @@ def test_the_panel_takes_keys_while_the_desktop_is_still_opening(
         summoner.close()
 
 
-def test_a_desktop_that_fails_to_open_is_said_once(make_panel: Any, qtbot: Any) -> None:
+def test_a_desktop_that_fails_to_open_is_said_in_the_panel(make_panel: Any, qtbot: Any) -> None:
     from assistant.ui.summon import Summoner
 
     def broken() -> Any:
