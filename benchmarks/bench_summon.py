@@ -21,10 +21,11 @@ once before on the same data (its store exists, its playbook is cached), and the
 rounds begin when it has finished starting (``wait_until_quiet``: the store, the
 search tables, the key grab, the tray and the daily backup done). The first press
 waits for the panel to hold the key; a few rounds warm up before the measured ones.
-What start-up costs is ``bench_startup``'s figure. For the record, summoning during
-start-up's background work is slower: rounds in the first 2-3 s after the very first
-launch (the playbook indexed on the background lane, which holds Python's GIL in
-turns with the UI thread) took 40-240 ms here, then 15-30 ms.
+What start-up costs is ``bench_startup``'s figure. For the record, a summon while
+start-up's work still runs is slower, as that work takes Python's GIL in turns with
+the UI thread: rounds in the first 1.5 s after a daily start (the store opened, the
+pinyin and holiday tables warmed) took 35-280 ms here, and for 2-3 s after the very
+first launch (the playbook indexed as well) 40-240 ms; then 15-30 ms.
 
 The clock starts when the key has been sent through XTest on the benchmark's own X
 connection (no xdotool process to start) and stops at the selection event, so it
@@ -248,6 +249,7 @@ def wait_until_quiet(pid: int) -> None:
     while time.perf_counter() < deadline:
         time.sleep(QUIET_WINDOW)
         now = cpu_seconds(pid)
+        # The counters move in clock ticks (10 ms): half a tick more than 2 %.
         if now - before < QUIET_WINDOW * 0.02 + 0.5 / os.sysconf("SC_CLK_TCK"):
             return
         before = now

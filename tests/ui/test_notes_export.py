@@ -4,12 +4,9 @@ cancelling leaves no file; a 100,000-record export keeps the event loop turning.
 from __future__ import annotations
 
 import csv
-import gc
-import itertools
 import random
 import sqlite3
 import threading
-import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -126,9 +123,11 @@ def test_cancelling_leaves_no_file(
 
 
 @pytest.mark.slow
-def test_a_100000_record_export_never_stalls_the_event_loop(
-    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path
+def test_the_agent_searches_while_a_100000_record_export_runs(
+    qtbot: Any, make_panel: Any, store: Store, ui_paths: Paths, tmp_path: Path, type_into: Any
 ) -> None:
+    # How long the panel may pause during such an export is benchmarks/bench_export_ui's
+    # figure; here, what the agent sees: the bar moving, the playbook answering, the file.
     store.close()
     fill(ui_paths.store_file, 100_000, datetime(2025, 1, 1, 1, 0, tzinfo=UTC))
     window = make_panel()
@@ -136,22 +135,16 @@ def test_a_100000_record_export_never_stalls_the_event_loop(
     target = tmp_path / "all.csv"
     page = export_page(qtbot, window, target)
     page.all_dates.setChecked(True)
-    gc.collect()  # the garbage of filling the store is this test's, not the panel's
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setInterval(10)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-    heart.start()
-    seen_progress: list[int] = []
-    page.bar.valueChanged.connect(seen_progress.append)
     with qtbot.waitSignal(page.finished, timeout=300_000) as done:
         page.export_button.click()
-    heart.stop()
+        qtbot.waitUntil(lambda: 0 < page.bar.value() < 100_000, timeout=60_000)
+        window.pages.show("playbook")
+        type_into(window.search, "退款")
+        assert window.model.row(0).entry.id == "t.refund.commit"
+        assert page.bar.value() < 100_000  # answered while the export was still running
     assert done.args[0] == f"100000 row(s) exported to {target}"
-    gaps = [b - a for a, b in itertools.pairwise(beats)]
-    assert len(gaps) > 10
-    assert max(gaps) < 0.050, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"
-    assert any(0 < v < 100_000 for v in seen_progress)  # the bar moved on the way
+    with target.open(encoding="utf-8-sig", newline="") as exported:
+        assert sum(1 for _ in csv.reader(exported)) == 100_001
     assert target.stat().st_size > 10_000_000
 
 
