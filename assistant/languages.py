@@ -3,6 +3,8 @@ language name reads as one of them. No imports: anything may use it."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 LANGUAGES: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en")
 
 
@@ -14,3 +16,9 @@ def pack_language(name: str) -> str:
         traditional = any(tag in lang for tag in ("hant", "-tw", "-hk", "-mo"))
         return "zh-Hant" if traditional else "zh-Hans"
     return "en" if lang == "en" or lang.startswith("en-") else ""
+
+
+def chinese_script(name: str) -> Literal["zh-Hans", "zh-Hant"]:
+    """The Chinese script of a centre whose language is ``name``: zh-Hant for a
+    Traditional one (zh-Hant, zh_TW...), else zh-Hans."""
+    return "zh-Hant" if pack_language(name) == "zh-Hant" else "zh-Hans"

@@ -83,7 +83,6 @@ class PortalDesktop:
         self._wanted: tuple[KeyCombo, str] | None = None
         self._pressed = 0
         self._problem: str | None = None
-        self.bound_trigger = ""  # as the desktop describes it, once bound
 
     def _check_portal(self) -> None:
         try:
@@ -180,10 +179,6 @@ class PortalDesktop:
                 self._bind()
             else:
                 self._problem = "the desktop portal made no session"
-        else:
-            for shortcut_id, properties in results.get("shortcuts", ("", []))[1]:
-                if shortcut_id == SHORTCUT_ID:
-                    self.bound_trigger = str(properties.get("trigger_description", ("s", ""))[1])
 
     def presses(self) -> int:
         self._take_messages()

@@ -31,7 +31,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any, Literal
 
 from assistant.calendar.dates import render_due
-from assistant.languages import pack_language
+from assistant.languages import chinese_script, pack_language
 from assistant.notes.clocks import Deadlines
 from assistant.notes.drafting import has_cjk
 from assistant.store.timefmt import parse_time
@@ -220,7 +220,7 @@ def record_language(values: Mapping[str, Any], preferred: str = "") -> Language:
     text; with no text yet, ``preferred`` (the centre's language, e.g. zh-Hant or
     zh_TW). Chinese is in the centre's script: Traditional for a zh-Hant centre."""
     centre = pack_language(preferred)
-    chinese: Language = "zh-Hant" if centre == "zh-Hant" else "zh-Hans"
+    chinese: Language = chinese_script(preferred)
     text = " ".join(str(v) for v in values.values() if isinstance(v, str) and v.strip())
     if has_cjk(text):
         return chinese

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from assistant.ui import style
@@ -32,17 +32,17 @@ class InCallDelegate(EntryDelegate):
         if entry is None or not self._used(entry.id):
             return
         selected = is_selected(option, index)
-        font = style.scaled(option.font, 0.8, QFont.Weight.Bold)
+        m = self.measures(option)
         colour = (
             option.palette.color(QPalette.ColorRole.HighlightedText)
             if selected
             else style.colours(option.palette).accent
         )
         painter.save()
-        painter.setFont(font)
+        painter.setFont(m.mark)
         painter.setPen(colour)
         rect = option.rect
-        height = self.measures(option).title_h
+        height = m.title_h
         mark = QRect(rect.x() + 1, rect.y() + style.ROW_PAD_Y, style.ROW_PAD_X - 1, height)
         painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, MARK)
         painter.restore()

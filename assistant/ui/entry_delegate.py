@@ -49,6 +49,7 @@ class _Fonts(NamedTuple):
     title: QFont
     body: QFont
     chip: QFont
+    mark: QFont  # the in-call check in the left margin
     title_metrics: QFontMetrics
     body_metrics: QFontMetrics
     chip_metrics: QFontMetrics
@@ -66,6 +67,7 @@ def _measure(base: QFont) -> _Fonts:
         title,
         body,
         chip,
+        style.scaled(base, 0.8, QFont.Weight.Bold),
         QFontMetrics(title),
         QFontMetrics(body),
         QFontMetrics(chip),
@@ -79,8 +81,6 @@ class EntryDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._measures: dict[str, _Fonts] = {}
-        self._colour_key = -1
-        self._colour_set: style.Colours | None = None
 
     def measures(self, option: QStyleOptionViewItem) -> _Fonts:
         base = option.font
@@ -89,16 +89,6 @@ class EntryDelegate(QStyledItemDelegate):
         if found is None:
             found = self._measures[key] = _measure(base)
         return found
-
-    def fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        m = self.measures(option)
-        return m.title, m.body, m.chip
-
-    def _colours(self, palette: QPalette) -> style.Colours:
-        key = palette.cacheKey()
-        if self._colour_set is None or key != self._colour_key:
-            self._colour_key, self._colour_set = key, style.colours(palette)
-        return self._colour_set
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -117,7 +107,7 @@ class EntryDelegate(QStyledItemDelegate):
         palette = option.palette
         look = _RowLook(
             palette,
-            self._colours(palette),
+            style.colours(palette),
             self.measures(option),
             is_selected(option, index),
             warning,

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.errors import UserError
-from assistant.notes.export import ExportCancelled
 from assistant.notes.service import export_to_file
 from assistant.ui import style
 from assistant.ui.background import BackgroundLane
@@ -187,30 +185,16 @@ class ExportPage(QWidget):
     ) -> Callable[[], tuple[int, Path, bool]]:
         """The export as the worker runs it: (rows, the file, whether a workbook).
         Cancel and quitting stop it; its progress is what the bar polls."""
-        cancel, progress = self.job.prepare()
         stopping, store, raw = self._stopping, self._store_file, self.raw.isChecked()
-        window = self._fcr_window_days()
+        if table == REPORT:
+            write = self.job.report_job(
+                store, target, since, until, self._fcr_window_days(), stopping
+            )
+            return lambda: (write(), target, True)
+        cancel, progress = self.job.prepare()
 
         def should_stop() -> bool:
             return cancel.is_set() or stopping.is_set()
-
-        def report() -> tuple[int, Path, bool]:
-            from assistant.report.cli import report_to_file
-
-            def total(n: int) -> None:
-                progress.total = n
-
-            done = report_to_file(
-                store,
-                target,
-                since=since,
-                until=until,
-                fcr_window_days=window,
-                progress=progress.set,
-                on_total=total,
-                should_stop=should_stop,
-            )
-            return done.calls, target, True
 
         def export() -> tuple[int, Path, bool]:
             count = export_to_file(
@@ -225,10 +209,7 @@ class ExportPage(QWidget):
             )
             return count, target, False
 
-        return report if table == REPORT else export
-
-    def cancel(self) -> None:
-        self.job.cancel()
+        return export
 
     def _done(self, result: tuple[int, Path, bool]) -> None:
         count, target, workbook = result
@@ -239,14 +220,9 @@ class ExportPage(QWidget):
         self.job.end(message.replace("%1", str(target)))
 
     def _failed(self, exc: BaseException) -> None:
-        from assistant.report.splice import ReportCancelled
-
-        if isinstance(exc, ExportCancelled | ReportCancelled):
-            self.job.end(self.tr("Export cancelled; no file was written."))
-        elif isinstance(exc, UserError):
-            self.job.end(self.tr("Export failed: %1").replace("%1", exc.message))
-        else:
-            import logging
-
-            logging.getLogger(__name__).error("export failed", exc_info=exc)
-            self.job.end(self.tr("Export failed (see the log)."))
+        self.job.fail(
+            exc,
+            self.tr("Export cancelled; no file was written."),
+            self.tr("Export failed: %1"),
+            self.tr("Export failed (see the log)."),
+        )

@@ -8,8 +8,11 @@ words (each page names its own action) and what to do when the job ends.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     from assistant.ui.background import BackgroundLane
 
 POLL_MS = 100
+
+log = logging.getLogger(__name__)
 
 
 class FileJob(QObject):
@@ -55,6 +60,38 @@ class FileJob(QObject):
         self._cancel, self._progress = threading.Event(), Progress()
         return self._cancel, self._progress
 
+    def report_job(
+        self,
+        store: Path,
+        target: Path,
+        since: date | None,
+        until: date | None,
+        fcr_window_days: int,
+        stopping: threading.Event,
+    ) -> Callable[[], int]:
+        """A prepared job writing the supervisor's workbook; it returns the number of
+        calls. Cancel and quitting (``stopping``) stop it."""
+        cancel, progress = self.prepare()
+
+        def total(n: int) -> None:
+            progress.total = n
+
+        def job() -> int:
+            from assistant.report.cli import report_to_file
+
+            return report_to_file(
+                store,
+                target,
+                since=since,
+                until=until,
+                fcr_window_days=fcr_window_days,
+                progress=progress.set,
+                on_total=total,
+                should_stop=lambda: cancel.is_set() or stopping.is_set(),
+            ).calls
+
+        return job
+
     def run(
         self,
         lane: BackgroundLane,
@@ -89,6 +126,22 @@ class FileJob(QObject):
         self.bar.hide()
         self.result.setText(message)
         self.finished.emit(message)
+
+    def fail(self, exc: BaseException, cancelled: str, not_done: str, see_the_log: str) -> None:
+        """End a job that raised: ``cancelled`` when Cancel (or quitting) stopped it,
+        ``not_done`` with the reason (``%1``) for the agent's own problem (a full disk,
+        a locked store), else ``see_the_log`` and the whole error in the log."""
+        from assistant.errors import UserError
+        from assistant.notes.export import ExportCancelled
+        from assistant.report.splice import ReportCancelled
+
+        if isinstance(exc, ExportCancelled | ReportCancelled):
+            self.end(cancelled)
+        elif isinstance(exc, UserError):
+            self.end(not_done.replace("%1", exc.message))
+        else:
+            log.error("writing a file failed", exc_info=exc)
+            self.end(see_the_log)
 
     def _show_progress(self) -> None:
         progress = self._progress

@@ -98,10 +98,12 @@ class FollowUpFlow(QObject):
         self.panel.banner.show_message("store", message, tone="warning")
         self.panel.show_status(message, error=True)
 
-    def page_shown(self) -> None:
-        """The list came up (a tab clicked, say): the cursor to it, the list fresh."""
+    def page_shown(self, take_focus: bool) -> None:
+        """The list came up (Ctrl+3, a tab clicked, back from the export): fresh from
+        the store every time, and the cursor to it unless it is on the page already."""
         if self._page is not None:
-            self._page.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            if take_focus:
+                self._page.list.setFocus(Qt.FocusReason.OtherFocusReason)
             self.reload()
 
     def notify(self, title: str, text: str) -> None:
@@ -154,10 +156,9 @@ class FollowUpFlow(QObject):
         return self._export
 
     def show(self) -> None:
-        """Ctrl+3: the list, fresh from the store."""
+        """Ctrl+3: the list (``page_shown`` reads it fresh from the store)."""
         self.panel.pages.show("followups")
         self.page.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.reload()
 
     def show_from_notification(self) -> None:
         self.panel.show_panel()

@@ -13,7 +13,7 @@ from typing import Literal
 
 from assistant.calendar.dates import render_due, resolve
 from assistant.calendar.workcalendar import WorkCalendar
-from assistant.languages import pack_language
+from assistant.languages import chinese_script
 from assistant.notes.drafting import has_cjk
 from assistant.playbooks.lint import Finding
 from assistant.playbooks.model import Entry
@@ -58,7 +58,7 @@ def fixes_for(
     A Chinese promise is dated in the script of the ``centre``'s language
     (Traditional for zh-Hant, zh_TW...), an English one in English."""
     if finding.kind == "vague":
-        chinese = "zh-Hant" if pack_language(centre) == "zh-Hant" else "zh-Hans"
+        chinese = chinese_script(centre)
         due = resolve(spec, now, calendar)
         words = commitment_words(due, now, chinese if has_cjk(finding.text) else "en")
         return [Fix("commitment", finding.start, finding.end, words)]

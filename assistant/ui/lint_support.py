@@ -7,11 +7,8 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
-
 from assistant.playbooks.lint import Finding
 from assistant.playbooks.model import Entry
-from assistant.settings import centre_language
 from assistant.ui.lint_fixes import Fix, fixes_for
 from assistant.ui.lint_highlighter import LintSupport
 
@@ -40,7 +37,7 @@ def make_lint_support(state: PanelState) -> LintSupport:
 
     def fixes(finding: Finding) -> list[Fix]:
         try:
-            centre = centre_language(state.settings, QLocale().name())
+            centre = state.centre_language()
             return fixes_for(
                 finding, entry, now=state.clock(), calendar=state.calendar(), centre=centre
             )

@@ -26,6 +26,7 @@ from assistant.store.timefmt import parse_time
 from assistant.ui import record_tools
 from assistant.ui.autosave import Autosave
 from assistant.ui.call_timer import CallTimer
+from assistant.ui.record_in_hand import RecordPanel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -34,10 +35,7 @@ if TYPE_CHECKING:
     from assistant.notes.handoff import Promise
     from assistant.notes.validation import SavedRecord
     from assistant.ui.actions import ShortcutGuard
-    from assistant.ui.banner import Banner
-    from assistant.ui.clipboard import Clipboard
     from assistant.ui.notes_page import NotesPage
-    from assistant.ui.panel_pages import PanelPages
     from assistant.ui.record_saver import RecordSaver
     from assistant.ui.state import PanelState
 
@@ -71,20 +69,15 @@ def from_stored(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class NotesPanel(Protocol):
-    """What the record needs of the panel around it (the window is one)."""
-
-    banner: Banner
-    pages: PanelPages
-    clipboard: Clipboard
+class NotesPanel(RecordPanel, Protocol):
+    """What the record needs of the panel around it (the window is one): the record's
+    panel, and the actions and shortcut guard of the notes keys."""
 
     @property
     def actions_by_name(self) -> dict[str, QAction]: ...
 
     @property
     def shortcut_guard(self) -> ShortcutGuard: ...
-
-    def show_status(self, text: str, error: bool = False) -> None: ...
 
 
 class NotesController(QObject):

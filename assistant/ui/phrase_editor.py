@@ -38,7 +38,7 @@ class PhraseEditor(QDialog):
         self._save = save
         self._make_fields(phrase)
         self.problems: dict[str, QLabel] = {}
-        self.general = _problem_label()  # a refusal that names no field
+        self.general = style.problem_label()  # a refusal that names no field
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,7 +89,7 @@ class PhraseEditor(QDialog):
             "body": self.tr("Words"),
         }
         for name, widget in self._fields.items():
-            problem = self.problems[name] = _problem_label()
+            problem = self.problems[name] = style.problem_label()
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
@@ -143,12 +143,3 @@ class PhraseEditor(QDialog):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
-
-
-def _problem_label() -> QLabel:
-    """A hidden line in the warning colour, for why a save was refused."""
-    label = QLabel()
-    label.setObjectName("warningText")
-    label.setWordWrap(True)
-    label.hide()
-    return label

@@ -61,10 +61,7 @@ class PublishDialog(QDialog):
             "": (self.tr("Phrases (Space ticks or unticks)"), self.phrases),
         }
         for key, (text, widget) in fields.items():
-            problem = QLabel()
-            problem.setObjectName("warningText")
-            problem.setWordWrap(True)
-            problem.hide()
+            problem = style.problem_label()
             self.problems[key] = problem
             holder = QWidget()
             column = QVBoxLayout(holder)

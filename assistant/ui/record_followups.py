@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.notes.service import is_overdue
+from assistant.ui import style
 from assistant.ui.labels import field_label
 from assistant.ui.text_fields import DateTimeField
 
@@ -69,10 +70,7 @@ class RecordFollowUps(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
-        self.error = QLabel()
-        self.error.setObjectName("warningText")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = style.problem_label()
         layout.addWidget(self.error)
         self._rows: list[QWidget] = []
         self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()

@@ -8,7 +8,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from assistant.ui.record_in_hand import RecordInHand
@@ -20,7 +20,6 @@ def handoff(notes: RecordInHand) -> None:
     """Compose the escalation text from the record, copy it, keep it in ``handoff``."""
     from assistant.notes.clocks import deadlines
     from assistant.notes.handoff import compose_handoff, record_language
-    from assistant.settings import centre_language
     from assistant.ui.clipboard import ClipboardUnavailable
 
     values = notes.values()
@@ -36,7 +35,7 @@ def handoff(notes: RecordInHand) -> None:
         log.warning("level clock: %s", exc)
         due = None
     # The centre's language decides the Chinese script: Traditional for a zh-Hant centre.
-    language = record_language(values, centre_language(settings, QLocale().name()))
+    language = record_language(values, notes.state.centre_language())
     open_items = [f for f in notes.followups if f.get("status", "open") == "open"]
     # A follow-up made from a copied commitment has its title as plan (Ctrl+T).
     library = notes.state.library

@@ -67,10 +67,7 @@ class SettingsDialog(QDialog):
         language_label = QLabel(self.tr("&Language"))
         language_label.setBuddy(self.language)
         form.addRow(language_label, language)
-        self.error = QLabel()
-        self.error.setObjectName("warningText")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = style.problem_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

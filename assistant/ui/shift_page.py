@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from assistant.notes.call_clock import clock_text
 from assistant.ui import style
 from assistant.ui.file_job import FileJob
 
@@ -32,11 +33,7 @@ tr = QCoreApplication.translate
 
 
 def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+    return "–" if seconds is None else clock_text(round(seconds))
 
 
 class ShiftPage(QWidget):
@@ -191,57 +188,29 @@ class ShiftPage(QWidget):
         target = self.ask_path(str(Path.home() / default_name(day, day)))
         if target is None:
             return
-        cancel, progress = self.job.prepare()
-        store, stopping, window = self._store_file, self._stopping, self._fcr_window_days()
-
-        def total(n: int) -> None:
-            progress.total = n
-
-        def job() -> tuple[int, Path]:
-            from assistant.report.cli import report_to_file
-
-            done = report_to_file(
-                store,
-                target,
-                since=day,
-                until=day,
-                fcr_window_days=window,
-                progress=progress.set,
-                on_total=total,
-                should_stop=lambda: cancel.is_set() or stopping.is_set(),
-            )
-            return done.calls, target
-
+        job = self.job.report_job(
+            self._store_file, target, day, day, self._fcr_window_days(), self._stopping
+        )
         self.job.run(
             self._slow_lane,
             job,
             tr("ShiftPage", "Writing the report…"),
             self.report_button,
-            self._written,
+            lambda count: self._written(count, target),
             self._failed,
         )
 
-    def cancel(self) -> None:
-        self.job.cancel()
-
-    def _written(self, result: tuple[int, Path]) -> None:
-        count, target = result
+    def _written(self, count: int, target: Path) -> None:
         message = self.tr("Report of %n call(s) written to %1", "", count)
         self.job.end(message.replace("%1", str(target)))
 
     def _failed(self, exc: BaseException) -> None:
-        from assistant.errors import UserError
-        from assistant.report.splice import ReportCancelled
-
-        if isinstance(exc, ReportCancelled):
-            self.job.end(tr("ShiftPage", "Report cancelled; no file was written."))
-        elif isinstance(exc, UserError):
-            self.job.end(tr("ShiftPage", "Report not written: %1").replace("%1", exc.message))
-        else:
-            import logging
-
-            logging.getLogger(__name__).error("shift report failed", exc_info=exc)
-            self.job.end(tr("ShiftPage", "Report not written (see the log)."))
+        self.job.fail(
+            exc,
+            tr("ShiftPage", "Report cancelled; no file was written."),
+            tr("ShiftPage", "Report not written: %1"),
+            tr("ShiftPage", "Report not written (see the log)."),
+        )
 
 
 class ShiftFlow:

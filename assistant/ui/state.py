@@ -345,6 +345,15 @@ class PanelState(QObject):
 
         return phrase_languages(self.settings, QLocale().name())
 
+    def centre_language(self) -> str:
+        """The centre's language (the settings', else the interface's): it decides
+        the Chinese script of dates, fixes and handoffs."""
+        from PySide6.QtCore import QLocale
+
+        from assistant.settings import centre_language
+
+        return centre_language(self.settings, QLocale().name())
+
     # -- the agent's actions ---------------------------------------------------------
 
     def toggle_favourite(self, entry_id: str) -> bool:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 MARGIN = 12
 SPACING = 8
@@ -76,7 +76,22 @@ class Colours(NamedTuple):
     danger: QColor  # overdue follow-ups
 
 
+_colours_by_palette: dict[int, Colours] = {}
+
+
 def colours(palette: QPalette) -> Colours:
+    """The panel's colours for ``palette``, worked out once per palette: row and text
+    painting asks for them every time (a changed palette has a new cache key)."""
+    key = palette.cacheKey()
+    found = _colours_by_palette.get(key)
+    if found is None:
+        if len(_colours_by_palette) > 16:  # palettes come and go with the desktop's theme
+            _colours_by_palette.clear()
+        found = _colours_by_palette[key] = _derive_colours(palette)
+    return found
+
+
+def _derive_colours(palette: QPalette) -> Colours:
     role = QPalette.ColorRole
     text = palette.color(role.WindowText)
     base = palette.color(role.Base)
@@ -187,3 +202,13 @@ QToolButton#primary {{ border: 1px solid palette(highlight); font-weight: 600; }
 QScrollArea#notesScroll {{ border: none; }}
 QListView#followups {{ border: none; }}
 """
+
+
+def problem_label() -> QLabel:
+    """A hidden line in the warning colour, for why something was refused (shown
+    with its text, hidden again when the problem is gone)."""
+    label = QLabel()
+    label.setObjectName("warningText")
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -558,10 +558,11 @@ class MainWindow(QWidget):
     def _page_shown(self, name: str) -> None:
         """A page came up (a tab clicked, or a key): the cursor goes with it."""
         focus = QApplication.focusWidget()
-        if focus is not None and self.pages.page(name).isAncestorOf(focus):
-            return
+        inside = focus is not None and self.pages.page(name).isAncestorOf(focus)
         if name == "followups":
-            self.followups.page_shown()
+            self.followups.page_shown(take_focus=not inside)
+        elif inside:
+            return
         elif name == "notes":
             self.notes.page.focus_field(self.notes.page.form.last_focused)
         elif name == "playbook":
