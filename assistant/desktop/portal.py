@@ -54,7 +54,7 @@ class PortalDesktop:
     kind = "Wayland (GlobalShortcuts portal)"
 
     def __init__(self, bus: str | None = None) -> None:
-        address = bus or os.environ.get("DBUS_SESSION_BUS_ADDRESS") or "SESSION"
+        address = bus or "SESSION"  # jeepney reads DBUS_SESSION_BUS_ADDRESS for it
         try:
             self._conn: DBusConnection = open_dbus_connection(address)
         except Exception as exc:  # no bus, refused, or a bad address: all say "none here"
