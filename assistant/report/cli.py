@@ -72,23 +72,19 @@ def run_report(args: argparse.Namespace) -> int:
     settings = load_settings(paths.settings_file)
     source = _team_source(args, settings) if args.team else _local_source(paths.store_file)
     try:
-        results = []
-        write_chosen_file(
+        done = write_chosen_file(
             out,
-            lambda stream: results.append(
-                write_report(
-                    source,
-                    stream,
-                    since=args.since,
-                    until=args.until,
-                    now=utc_now(),
-                    fcr_window_days=settings.fcr_window_days,
-                )
+            lambda stream: write_report(
+                source,
+                stream,
+                since=args.since,
+                until=args.until,
+                now=utc_now(),
+                fcr_window_days=settings.fcr_window_days,
             ),
         )
     finally:
         source.close()
-    done = results[0]
     print(
         f"wrote {out}: {done.calls} call(s), {done.followups} follow-up(s), "
         f"{done.promises} promise(s)"
@@ -114,27 +110,23 @@ def report_to_file(
     from assistant.store.timefmt import utc_now
 
     source = _local_source(store)
-    results: list[ReportResult] = []
     try:
-        write_chosen_file(
+        return write_chosen_file(
             target,
-            lambda stream: results.append(
-                write_report(
-                    source,
-                    stream,
-                    since=since,
-                    until=until,
-                    now=utc_now(),
-                    fcr_window_days=fcr_window_days,
-                    progress=progress,
-                    should_stop=should_stop,
-                    on_total=on_total,
-                )
+            lambda stream: write_report(
+                source,
+                stream,
+                since=since,
+                until=until,
+                now=utc_now(),
+                fcr_window_days=fcr_window_days,
+                progress=progress,
+                should_stop=should_stop,
+                on_total=on_total,
             ),
         )
     finally:
         source.close()
-    return results[0]
 
 
 def _local_source(store: Path) -> Source:

@@ -73,6 +73,13 @@ def _write(store: Path, job: Job, tz: tzinfo | None, conn: Connection) -> None:
         conn.close()
 
 
+def _died(writer: _Writer) -> RuntimeError:
+    return RuntimeError(
+        f"the report's writer of {writer.job.plan.part} stopped unexpectedly "
+        f"(exit code {writer.process.exitcode})"
+    )
+
+
 class _Writer:
     def __init__(self, job: Job, process: Any, conn: Connection) -> None:
         self.job = job
@@ -130,11 +137,7 @@ class SheetWriters:
             if writer.conn in ready:
                 self._read(writer)
             elif writer.process.sentinel in ready and not writer.conn.poll():
-                code = writer.process.exitcode
-                raise RuntimeError(
-                    f"the report's writer of {writer.job.plan.part} stopped "
-                    f"unexpectedly (exit code {code})"
-                )
+                raise _died(writer)
         if progress is not None and self.rows != before:
             progress(self.rows)
         return all(w.part is not None for w in self.writers)
@@ -155,11 +158,7 @@ class SheetWriters:
                         error.add_note(f"in the writer of {writer.job.plan.part}:\n{remote}")
                     raise error
         except EOFError:
-            code = writer.process.exitcode
-            raise RuntimeError(
-                f"the report's writer of {writer.job.plan.part} stopped unexpectedly "
-                f"(exit code {code})"
-            ) from None
+            raise _died(writer) from None
 
     def wait(
         self,

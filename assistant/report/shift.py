@@ -10,10 +10,11 @@ before the due time; an open follow-up is *overdue* once its due time has passed
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from assistant.notes.export import day_bounds
+from assistant.store.timefmt import to_utc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +32,6 @@ class ShiftFigures:
         return self.promises_kept / self.promises_due if self.promises_due else None
 
 
-def _utc(value: datetime) -> str:
-    return value.astimezone(UTC).replace(microsecond=0).isoformat()
-
-
 def shift_figures(store: Path, now: datetime, tz: tzinfo | None = None) -> ShiftFigures:
     """The figures of ``now``'s local day (in ``tz``; None: this machine's zone)."""
     day = now.astimezone(tz).date()
@@ -45,7 +42,7 @@ def shift_figures(store: Path, now: datetime, tz: tzinfo | None = None) -> Shift
     start, end = day_bounds(day, day, tz)
     assert start is not None
     assert end is not None
-    first, after, at = _utc(start), _utc(end), _utc(now)
+    first, after, at = to_utc_text(start), to_utc_text(end), to_utc_text(now)
     conn = connect(store)
     try:
         calls, handle = conn.execute(

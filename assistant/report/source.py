@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from assistant.errors import UserError
 from assistant.store.fields import LIST_SEPARATOR
+from assistant.store.timefmt import to_utc_text
 
 if TYPE_CHECKING:
     from assistant.sync.connection import ServerAddress
@@ -69,10 +70,6 @@ def as_time(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def _utc_text(value: datetime) -> str:
-    return value.astimezone(UTC).replace(microsecond=0).isoformat()
-
-
 class LocalSource:
     """This machine's store (the SQLite file the panel writes)."""
 
@@ -90,7 +87,7 @@ class LocalSource:
         sql = _LIST.sub(r"\1", sql.replace("{calls}", "calls").replace("{followups}", "followups"))
         sql = _TIME.sub(rf"coalesce(julianday(\1) - {_EXCEL_JULIAN}, \1)", sql)
         try:
-            values = [_utc_text(p) if isinstance(p, datetime) else p for p in params]
+            values = [to_utc_text(p) if isinstance(p, datetime) else p for p in params]
             cursor = self.conn.execute(sql, values)
             while batch := cursor.fetchmany(CHUNK):
                 yield from batch

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
+from assistant.report.source import as_time
+
 NO_AGENT = "(no agent)"
 NOT_SET = "(not set)"
 
@@ -162,16 +164,19 @@ class Totals:
 def first_contact_resolved(
     resolution: str | None,
     started: datetime | None,
-    next_contact: datetime | None,
+    next_contact: object,
     has_contact: bool,
     window_days: int,
 ) -> bool | None:
     """Resolved, and the same contact did not call again within the window.
 
-    None when there is no contact (or no start time) to follow.
+    ``next_contact``: the contact's next call as stored (ISO text or a datetime; None:
+    none), read only when it decides. None when there is no contact (or no start time)
+    to follow.
     """
     if not has_contact or started is None:
         return None
     if resolution != "resolved":
         return False
-    return next_contact is None or next_contact >= started + timedelta(days=window_days)
+    following = as_time(next_contact)
+    return following is None or following >= started + timedelta(days=window_days)

@@ -132,8 +132,7 @@ def _facts(source: Source, query: _Query, window_days: int) -> Iterator[CallFact
             fcr=first_contact_resolved(
                 resolution,
                 started_at,
-                # Only a resolved call with a contact looks at the next call.
-                as_time(next_at) if resolution == "resolved" and has_contact else None,
+                next_at,
                 bool(has_contact),
                 window_days,
             ),
@@ -230,6 +229,7 @@ def write_report(
     period = _Period(since, until, now, tz, fcr_window_days, _Query(*day_bounds(since, until, tz)))
     with tempfile.TemporaryDirectory(prefix="agent-assist-report-") as tmp:
         folder = Path(tmp)
+        followups: int | None = None  # counted here only when it decides the way
         if _in_processes(source):
             assert isinstance(source, LocalSource)
             calls, followups = _sizes(source, period.query)
@@ -237,7 +237,7 @@ def write_report(
                 return _write_in_processes(
                     source, out, folder, period, (calls, followups), progress, should_stop, on_total
                 )
-        counted = _Counted(_totals(source, period), *_counts(source, period))
+        counted = _Counted(_totals(source, period), *_counts(source, period, followups))
         result = counted.result
         if on_total is not None:
             on_total(result.calls + result.followups + result.promises)
@@ -289,7 +289,6 @@ def _write_in_processes(
     their processes start while this one gathers the figures and lays out the rest:
     Calls and Follow-ups at once, Promises once its counts (for its tables) are in."""
     from assistant.report.parallel import Job, SheetWriters
-    from assistant.report.stats import Totals
 
     calls, followups = sizes
     empty = Totals(period.tz)
@@ -343,9 +342,14 @@ def _totals(source: Source, period: _Period) -> Totals:
     return totals
 
 
-def _counts(source: Source, period: _Period) -> tuple[int, Counter[tuple[str, str, str]]]:
-    """The period's follow-ups, and its promises per (agent, level, state)."""
-    return _sizes(source, period.query)[1], _promise_counts(source, period)
+def _counts(
+    source: Source, period: _Period, followups: int | None
+) -> tuple[int, Counter[tuple[str, str, str]]]:
+    """The period's follow-ups (``followups`` when already counted), and its promises
+    per (agent, level, state). The calls are counted by the totals' own pass."""
+    if followups is None:
+        followups = _followup_count(source, period.query)
+    return followups, _promise_counts(source, period)
 
 
 def _sizes(source: Source, query: _Query) -> tuple[int, int]:
@@ -353,6 +357,10 @@ def _sizes(source: Source, query: _Query) -> tuple[int, int]:
     (calls,) = next(
         iter(source.rows(f"SELECT count(*) FROM {{calls}} c WHERE {query.where}", query.params))
     )
+    return int(calls), _followup_count(source, query)
+
+
+def _followup_count(source: Source, query: _Query) -> int:
     (followups,) = next(
         iter(
             source.rows(
@@ -362,7 +370,7 @@ def _sizes(source: Source, query: _Query) -> tuple[int, int]:
             )
         )
     )
-    return int(calls), int(followups)
+    return int(followups)
 
 
 def _promise_counts(source: Source, period: _Period) -> Counter[tuple[str, str, str]]:
