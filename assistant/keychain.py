@@ -29,10 +29,8 @@ class SecretStore(Protocol):
         ...
 
 
-NO_KEYRING = (
-    "no usable keychain on this system ({detail}); the password is not saved and "
-    "agent-assist asks for it on every sync"
-)
+# What is kept there and what happens without it is the caller's to add.
+NO_KEYRING = "no usable keychain on this system ({detail})"
 
 
 class KeyringSecretStore:

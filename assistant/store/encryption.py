@@ -14,7 +14,7 @@ key is refused with a clear message before anything is read or written. Losing t
 key (a new OS account, a reset keychain) makes those fields unreadable for good.
 
 Everything above the store sees plain text: the SQLAlchemy columns are
-``SealedText`` (assistant/notes/models.py), which encrypts when a value is bound
+``SealedText`` (assistant/store/models.py), which encrypts when a value is bound
 and decrypts when it is read, with the keys this module hangs on the engine's
 dialect (one per store). Readers that use ``sqlite3`` directly (export, the report)
 get temporary views of ``calls`` and ``followups`` with the fields decrypted
@@ -182,7 +182,7 @@ class FieldKeys:
             return value
         key_id, payload = match.groups()
         blob = binascii.a2b_base64(payload)
-        cipher = self._ciphers.get(key_id) or self.cipher(key_id)
+        cipher = self.cipher(key_id)
         try:
             plain: bytes = cipher.decrypt(blob[:_NONCE], blob[_NONCE:], _aad(key_id))
         except Exception:

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from assistant.sync.service import SyncResult
 
 
+# Said with the keychain's own message when it cannot keep the password.
+NOT_SAVED = "the password is not saved and agent-assist asks for it on every sync"
+
+
 def register(commands: Any) -> None:
     sync = commands.add_parser(
         "sync",
@@ -143,7 +147,7 @@ def saved_password(args: argparse.Namespace, address: ServerAddress) -> str:
             password = _read_password(args, address)
         except PasswordNeeded:
             raise PasswordNeeded("there is no usable keychain and no terminal to ask on") from None
-        print(f"agent-assist: {exc}", file=sys.stderr)
+        print(f"agent-assist: {exc}; {NOT_SAVED}", file=sys.stderr)
         return password
     if password is None:
         raise UserError(
@@ -189,7 +193,7 @@ def _login(args: argparse.Namespace) -> int:
     try:
         open_secret_store().set(address.account, password)
     except SecretStoreUnavailable as exc:
-        print(f"agent-assist: {exc}", file=sys.stderr)
+        print(f"agent-assist: {exc}; {NOT_SAVED}", file=sys.stderr)
     save_settings(paths.settings_file, settings.with_changes(sync_url=address.url))
     print(f"logged in to {address.place} as {address.user}")
     return 0
